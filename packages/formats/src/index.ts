@@ -1,1 +1,7 @@
-export {};
+export {
+  compactNumber,
+  formatBankAccount,
+  formatOrgNumber,
+  isValidBankAccount,
+  isValidOrgNumber,
+} from './mod11';

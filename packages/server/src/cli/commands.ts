@@ -1,0 +1,129 @@
+import type { ParseArgsConfig } from 'node:util';
+import type { Store } from '../db/database';
+import { AppError } from '../errors';
+import { roleSchema } from '../modules/admin/company.schemas';
+import { createCompany } from '../modules/admin/company.service';
+import { findCompany, listCompanies } from '../modules/admin/company.store';
+import { grant } from '../modules/admin/member.service';
+import { createUser } from '../modules/admin/user.service';
+import { listUsers } from '../modules/admin/user.store';
+
+export type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  group: string;
+  action: string;
+  synopsis: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Input field → the flag it came from, so errors name what the user typed. */
+  flags?: Record<string, string>;
+  run(store: Store, values: Values): Promise<{ text: string; json: unknown }>;
+}
+
+const json = { type: 'boolean' } as const;
+const str = { type: 'string' } as const;
+
+function required(values: Values, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '')
+    throw new AppError('validation', `--${name} is required.`);
+  return value;
+}
+
+function wholeNumber(values: Values, name: string): number | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) {
+    throw new AppError('validation', `--${name} must be a whole number, not "${String(value)}".`);
+  }
+  return Number(value);
+}
+
+const companyCreate: Command = {
+  group: 'company',
+  action: 'create',
+  synopsis: '--name NAME --orgnr NNNNNNNNN [--fiscal-year-start-month M] [--vat-registered]',
+  options: {
+    name: str,
+    orgnr: str,
+    'fiscal-year-start-month': str,
+    'vat-registered': { type: 'boolean' },
+    json,
+  },
+  flags: { name: 'name', orgNumber: 'orgnr', fiscalYearStartMonth: 'fiscal-year-start-month' },
+  async run(store, values) {
+    const input = {
+      name: required(values, 'name'),
+      orgNumber: required(values, 'orgnr'),
+      fiscalYearStartMonth: wholeNumber(values, 'fiscal-year-start-month'),
+      vatRegistered: values['vat-registered'] === true,
+    };
+    const company = await createCompany(store.db, input, null);
+    // The installation's administrators manage a company made here from the start.
+    for (const admin of (await listUsers(store.db)).filter((u) => u.is_installation_admin)) {
+      await grant(store.db, company.id, { id: admin.id }, { role: 'administrator' });
+    }
+    return { text: `Created company ${company.id}: ${company.name}`, json: company };
+  },
+};
+
+const companyList: Command = {
+  group: 'company',
+  action: 'list',
+  synopsis: '',
+  options: { json },
+  async run(store) {
+    const rows = await listCompanies(store.db);
+    const items = rows.map((r) => ({ id: r.id, name: r.name, orgNumber: r.org_number }));
+    const text = items
+      .map((c) => `${String(c.id).padStart(5)}  ${c.orgNumber}  ${c.name}`)
+      .join('\n');
+    return { text: text || 'No companies.', json: items };
+  },
+};
+
+const userCreate: Command = {
+  group: 'user',
+  action: 'create',
+  synopsis: '--email E --password P [--name NAME] [--installation-admin]',
+  options: {
+    email: str,
+    password: str,
+    name: str,
+    'installation-admin': { type: 'boolean' },
+    json,
+  },
+  async run(store, values) {
+    const email = required(values, 'email');
+    const user = await createUser(store.db, {
+      email,
+      password: required(values, 'password'),
+      name: typeof values.name === 'string' ? values.name : email.split('@')[0] || email,
+      isInstallationAdmin: values['installation-admin'] === true,
+    });
+    return { text: `Created user ${user.id}: ${user.email}`, json: user };
+  },
+};
+
+const userGrant: Command = {
+  group: 'user',
+  action: 'grant',
+  synopsis: '--email E --company ID --role administrator|user|guest',
+  options: { email: str, company: str, role: str, json },
+  async run(store, values) {
+    const companyId = wholeNumber(values, 'company');
+    if (companyId === undefined) throw new AppError('validation', '--company is required.');
+    if (!(await findCompany(store.db, companyId))) {
+      throw new AppError('not-found', `Unknown company ${companyId}.`);
+    }
+    const parsedRole = roleSchema.safeParse(required(values, 'role'));
+    if (!parsedRole.success) {
+      throw new AppError('validation', '--role must be administrator, user or guest.');
+    }
+    const email = required(values, 'email');
+    const member = await grant(store.db, companyId, { email }, { role: parsedRole.data });
+    return { text: `${member.email} is now ${member.role} in company ${companyId}`, json: member };
+  },
+};
+
+export const commands: Command[] = [companyCreate, companyList, userCreate, userGrant];

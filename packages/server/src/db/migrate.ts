@@ -1,0 +1,24 @@
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Store } from './database';
+import { foundation } from './migrations/0001-foundation';
+
+/**
+ * Migrations in order. Each receives the dialect so that the few column types that differ
+ * (auto-increment ids) are spelled right; everything else is written once for both.
+ */
+const migrations = { '0001-foundation': foundation };
+
+export async function migrateToLatest(store: Store): Promise<void> {
+  const provider: MigrationProvider = {
+    async getMigrations() {
+      const built: Record<string, Migration> = {};
+      for (const [name, make] of Object.entries(migrations)) built[name] = make(store.dialect);
+      return built;
+    },
+  };
+  const { error, results } = await new Migrator({ db: store.db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Database migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,85 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Column conventions, the same on SQLite and PostgreSQL so one set of queries serves both:
+ * ids are integers, money is integer øre (bigint), booleans are 0/1 integers, timestamps are
+ * ISO 8601 UTC strings and dates are YYYY-MM-DD strings, JSON is text.
+ */
+export type Flag = 0 | 1;
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  language: Generated<string>;
+  is_installation_admin: Generated<Flag>;
+  created_at: string;
+}
+
+export interface CompaniesTable {
+  id: Generated<number>;
+  name: string;
+  org_number: string;
+  vat_registered: Generated<Flag>;
+  visit_street: Generated<string>;
+  visit_postal_code: Generated<string>;
+  visit_city: Generated<string>;
+  visit_country: Generated<string>;
+  postal_street: Generated<string>;
+  postal_postal_code: Generated<string>;
+  postal_city: Generated<string>;
+  postal_country: Generated<string>;
+  bank_account: string | null;
+  fiscal_year_start_month: Generated<number>;
+  base_currency: Generated<string>;
+  document_language: Generated<string>;
+  email: string | null;
+  phone: string | null;
+  logo: string | null;
+  licence_max_users: Generated<number>;
+  created_at: string;
+}
+
+export interface CompanyUsersTable {
+  company_id: number;
+  user_id: number;
+  role: string;
+  /** JSON object: module → 'none' | 'read' | 'write'. */
+  permissions: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token, so a leaked table does not hand out live sessions. */
+  id: string;
+  user_id: number;
+  company_id: number | null;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  succeeded: Flag;
+  attempted_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  companies: CompaniesTable;
+  company_users: CompanyUsersTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type CompanyRow = Selectable<CompaniesTable>;
+export type NewCompanyRow = Insertable<CompaniesTable>;
+export type CompanyUpdate = Updateable<CompaniesTable>;
+export type CompanyUserRow = Selectable<CompanyUsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
