@@ -70,7 +70,9 @@ export function registerAccessChecks(app: FastifyInstance, db: Kysely<Database>)
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  // Checked as soon as the route is known, before the body is even parsed: an outsider
+  // learns nothing about a company's endpoints, not even their validation rules.
+  app.addHook('onRequest', async (request) => {
     request.membership = null;
     const config = request.routeOptions.config;
     if (!request.url.startsWith('/api/') || config.public) return;

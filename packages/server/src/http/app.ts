@@ -106,7 +106,7 @@ async function serveWebApp(app: FastifyInstance, webDir: string) {
 }
 
 /** Structured logs: method, path and status with the request id; never headers or bodies. */
-function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
     serializers: {

@@ -20,6 +20,8 @@ if (!pgUrl) console.warn('NORDBOK_TEST_PG_URL is not set: PostgreSQL store tests
 export const DIALECTS: DialectName[] = pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 
 export interface TestStore extends Store {
+  /** The PostgreSQL URL of this store's own database. */
+  url?: string;
   /** Closes the store and removes its database. */
   drop(): Promise<void>;
 }
@@ -48,6 +50,7 @@ async function openPostgresTestStore(): Promise<TestStore> {
   const store = await openStore({ kind: 'postgres', url: url.toString(), poolSize: 5 });
   return {
     ...store,
+    url: url.toString(),
     async drop() {
       await store.close();
       await adminQuery(`drop database if exists ${name} with (force)`);

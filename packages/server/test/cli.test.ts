@@ -1,0 +1,179 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main';
+import { DIALECTS, openTestStore, type TestStore } from './support/stores';
+
+/** Runs the CLI in-process against the given environment, capturing what it prints. */
+async function cli(env: Record<string, string>, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+describe.each(DIALECTS)('the nordbok command [%s]', (dialect) => {
+  let env: Record<string, string>;
+  let store: TestStore | undefined;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nordbok-cli-'));
+    env = { NORDBOK_DATA_DIR: dir, NORDBOK_ADMIN_PASSWORD: 'first-admin-password' };
+    if (dialect === 'postgres') {
+      // A fresh database that the CLI reaches through DATABASE_URL, as the server would.
+      store = await openTestStore('postgres');
+      env.DATABASE_URL = store.url ?? '';
+    }
+  });
+
+  afterAll(async () => {
+    await store?.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates and lists companies, with JSON on stdout and nothing else', async () => {
+    const created = await cli(
+      env,
+      'company',
+      'create',
+      '--name',
+      'Vestland Bygg AS',
+      '--orgnr',
+      '923609016',
+      '--fiscal-year-start-month',
+      '7',
+      '--json',
+    );
+    expect(created.code).toBe(0);
+    const company = JSON.parse(created.stdout);
+    expect(company).toMatchObject({
+      name: 'Vestland Bygg AS',
+      orgNumber: '923609016',
+      fiscalYearStartMonth: 7,
+    });
+
+    const listed = await cli(env, 'company', 'list', '--json');
+    expect(JSON.parse(listed.stdout)).toContainEqual({
+      id: company.id,
+      name: 'Vestland Bygg AS',
+      orgNumber: '923609016',
+    });
+    const text = await cli(env, 'company', 'list');
+    expect(text.stdout).toMatch(/923609016 {2}Vestland Bygg AS/);
+  });
+
+  it('creates a user and grants a role', async () => {
+    const company = JSON.parse((await cli(env, 'company', 'list', '--json')).stdout)[0];
+    const user = await cli(
+      env,
+      'user',
+      'create',
+      '--email',
+      'siri@vestland.no',
+      '--password',
+      'passord-for-siri',
+      '--json',
+    );
+    expect(user.code).toBe(0);
+    expect(JSON.parse(user.stdout)).toMatchObject({
+      email: 'siri@vestland.no',
+      isInstallationAdmin: false,
+    });
+
+    const granted = await cli(
+      env,
+      'user',
+      'grant',
+      '--email',
+      'siri@vestland.no',
+      '--company',
+      String(company.id),
+      '--role',
+      'guest',
+      '--json',
+    );
+    expect(granted.code).toBe(0);
+    expect(JSON.parse(granted.stdout)).toMatchObject({ role: 'guest' });
+  });
+
+  it.each([
+    [
+      ['company', 'create', '--name', 'Feil AS', '--orgnr', '923609017'],
+      /^nordbok: --orgnr: Not a valid organisation number/,
+    ],
+    [['company', 'create', '--orgnr', '923609016'], /^nordbok: --name is required\.$/],
+    [
+      [
+        'company',
+        'create',
+        '--name',
+        'X',
+        '--orgnr',
+        '923609016',
+        '--fiscal-year-start-month',
+        '13',
+      ],
+      /--fiscal-year-start-month: .*12/,
+    ],
+    [
+      ['user', 'grant', '--email', 'siri@vestland.no', '--company', '9999', '--role', 'user'],
+      /^nordbok: Unknown company 9999\.$/,
+    ],
+    [
+      ['user', 'grant', '--email', 'siri@vestland.no', '--company', '1', '--role', 'owner'],
+      /--role must be administrator, user or guest/,
+    ],
+    [
+      ['user', 'create', '--email', 'not-an-email', '--password', 'long-enough-pw'],
+      /--email: Not a valid e-mail address/,
+    ],
+  ])('refuses %j with a one-line reason', async (argv, reason) => {
+    const before = (await cli(env, 'company', 'list', '--json')).stdout;
+    const result = await cli(env, ...argv);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(reason);
+    expect((await cli(env, 'company', 'list', '--json')).stdout).toBe(before);
+  });
+
+  it('exits 2 on an unknown command or option', async () => {
+    expect((await cli(env, 'company', 'explode')).code).toBe(2);
+    const option = await cli(env, 'company', 'list', '--colour');
+    expect(option.code).toBe(2);
+    expect(option.stderr).toMatch(/Unknown option '--colour'/);
+  });
+});
+
+it('runs as npx nordbok from the repository root', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nordbok-bin-'));
+  const root = path.resolve(import.meta.dirname, '../../..');
+  const run = promisify(execFile);
+  const env = {
+    ...process.env,
+    NORDBOK_DATA_DIR: dir,
+    NORDBOK_ADMIN_PASSWORD: 'first-admin-password',
+  };
+  delete env.DATABASE_URL;
+  const { stdout } = await run('npx', ['nordbok', 'company', 'list', '--json'], { cwd: root, env });
+  expect(JSON.parse(stdout)).toEqual([{ id: 1, name: 'Fjordkaffe AS', orgNumber: '921876548' }]);
+  const failed = await run('npx', ['nordbok', 'company', 'create', '--name', 'X', '--orgnr', '1'], {
+    cwd: root,
+    env,
+  }).catch((e) => e);
+  expect(failed.code).toBe(1);
+  expect(failed.stderr).toMatch(/^nordbok: --orgnr: /m);
+  fs.rmSync(dir, { recursive: true, force: true });
+}, 30_000);
