@@ -1,1 +1,3 @@
-export {};
+export * from './accounting/posting';
+export * from './accounting/vat';
+export * from './money';
