@@ -1,3 +1,5 @@
+export * from './accounting/calendar';
+export * from './accounting/chart';
 export * from './accounting/posting';
 export * from './accounting/vat';
 export * from './money';

@@ -11,10 +11,10 @@ import { rateOn, vatFromGross, vatFromNet } from '../src/accounting/vat';
 const VAT: VatAccounts = {
   '1': { input: '2710' },
   '11': { input: '2711' },
-  '13': { input: '2712' },
+  '13': { input: '2713' },
   '3': { output: '2700' },
   '31': { output: '2701' },
-  '33': { output: '2702' },
+  '33': { output: '2703' },
   '86': { output: '2704', input: '2714' },
   '87': { output: '2704' },
 };

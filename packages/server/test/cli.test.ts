@@ -161,7 +161,7 @@ it('runs as npx nordbok from the repository root', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nordbok-bin-'));
   const root = path.resolve(import.meta.dirname, '../../..');
   const run = promisify(execFile);
-  const env = {
+  const env: Record<string, string | undefined> = {
     ...process.env,
     NORDBOK_DATA_DIR: dir,
     NORDBOK_ADMIN_PASSWORD: 'first-admin-password',

@@ -1,6 +1,8 @@
 import type { ParseArgsConfig } from 'node:util';
+import { isIsoDate } from '@nordbok/core';
 import type { Store } from '../db/database';
 import { AppError } from '../errors';
+import { trialBalance, trialBalanceCsv } from '../modules/accounting/report.service';
 import { roleSchema } from '../modules/admin/company.schemas';
 import { createCompany } from '../modules/admin/company.service';
 import { findCompany, listCompanies } from '../modules/admin/company.store';
@@ -111,11 +113,7 @@ const userGrant: Command = {
   synopsis: '--email E --company ID --role administrator|user|guest',
   options: { email: str, company: str, role: str, json },
   async run(store, values) {
-    const companyId = wholeNumber(values, 'company');
-    if (companyId === undefined) throw new AppError('validation', '--company is required.');
-    if (!(await findCompany(store.db, companyId))) {
-      throw new AppError('not-found', `Unknown company ${companyId}.`);
-    }
+    const companyId = (await companyOf(store, values)).id;
     const parsedRole = roleSchema.safeParse(required(values, 'role'));
     if (!parsedRole.success) {
       throw new AppError('validation', '--role must be administrator, user or guest.');
@@ -126,4 +124,53 @@ const userGrant: Command = {
   },
 };
 
-export const commands: Command[] = [companyCreate, companyList, userCreate, userGrant];
+const reportTrialBalance: Command = {
+  group: 'report',
+  action: 'trial-balance',
+  synopsis: '--company ID --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json]',
+  options: { company: str, from: str, to: str, format: str, json },
+  async run(store, values) {
+    const company = await companyOf(store, values);
+    const from = date(values, 'from');
+    const to = date(values, 'to');
+    if (from > to) throw new AppError('validation', '--from must not be after --to.');
+    const format = values.format ?? (values.json ? 'json' : 'csv');
+    if (format !== 'csv' && format !== 'json') {
+      throw new AppError('validation', '--format must be csv or json.');
+    }
+    const range = {
+      from,
+      to,
+      startMonth: company.fiscal_year_start_month,
+      language: 'nb' as const,
+    };
+    const rows = await trialBalance(store.db, company.id, range);
+    const csv = trialBalanceCsv(rows).trimEnd();
+    return format === 'json'
+      ? { text: JSON.stringify(rows), json: rows }
+      : { text: csv, json: rows };
+  },
+};
+
+async function companyOf(store: Store, values: Values) {
+  const companyId = wholeNumber(values, 'company');
+  if (companyId === undefined) throw new AppError('validation', '--company is required.');
+  const company = await findCompany(store.db, companyId);
+  if (!company) throw new AppError('not-found', `Unknown company ${companyId}.`);
+  return company;
+}
+
+function date(values: Values, name: string): string {
+  const value = required(values, name);
+  if (!isIsoDate(value))
+    throw new AppError('validation', `--${name} must be a date written YYYY-MM-DD.`);
+  return value;
+}
+
+export const commands: Command[] = [
+  companyCreate,
+  companyList,
+  userCreate,
+  userGrant,
+  reportTrialBalance,
+];

@@ -69,7 +69,104 @@ export interface LoginAttemptsTable {
   attempted_at: string;
 }
 
+export interface AccountsTable {
+  company_id: number;
+  number: string;
+  name_nb: string;
+  name_en: string;
+  kind: string;
+  vat_code: string | null;
+  grouping_category: string;
+  grouping_code: string;
+  subledger: string | null;
+  blocked: Generated<Flag>;
+}
+
+export interface VatAccountsTable {
+  company_id: number;
+  vat_code: string;
+  output_account: string | null;
+  input_account: string | null;
+}
+
+export interface FiscalYearsTable {
+  company_id: number;
+  /** The calendar year the fiscal year starts in. */
+  year: number;
+  start_date: string;
+  end_date: string;
+}
+
+export interface PeriodsTable {
+  company_id: number;
+  fiscal_year: number;
+  /** 0 is the opening period (inngående balanse), 1–12 the months of the fiscal year. */
+  period: number;
+  start_date: string;
+  end_date: string;
+  locked: Generated<Flag>;
+}
+
+export interface VoucherSeriesTable {
+  company_id: number;
+  code: string;
+  name_nb: string;
+  name_en: string;
+}
+
+export interface VoucherCountersTable {
+  company_id: number;
+  series: string;
+  fiscal_year: number;
+  last_number: number;
+}
+
+export interface VouchersTable {
+  id: Generated<number>;
+  company_id: number;
+  series: string;
+  number: number;
+  fiscal_year: number;
+  period: number;
+  date: string;
+  description: string;
+  status: string;
+  created_by: number | null;
+  created_at: string;
+  modified_at: string;
+}
+
+export interface PostingsTable {
+  id: Generated<number>;
+  company_id: number;
+  voucher_id: number;
+  line_no: number;
+  date: string;
+  account: string;
+  amount: number;
+  vat_code: string | null;
+  vat_kind: string | null;
+  description: Generated<string>;
+}
+
+export interface AccountDayTotalsTable {
+  company_id: number;
+  account: string;
+  date: string;
+  debit: number;
+  credit: number;
+}
+
 export interface Database {
+  accounts: AccountsTable;
+  vat_accounts: VatAccountsTable;
+  fiscal_years: FiscalYearsTable;
+  periods: PeriodsTable;
+  voucher_series: VoucherSeriesTable;
+  voucher_counters: VoucherCountersTable;
+  vouchers: VouchersTable;
+  postings: PostingsTable;
+  account_day_totals: AccountDayTotalsTable;
   users: UsersTable;
   companies: CompaniesTable;
   company_users: CompanyUsersTable;
@@ -83,3 +180,7 @@ export type NewCompanyRow = Insertable<CompaniesTable>;
 export type CompanyUpdate = Updateable<CompaniesTable>;
 export type CompanyUserRow = Selectable<CompanyUsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type AccountRow = Selectable<AccountsTable>;
+export type PeriodRow = Selectable<PeriodsTable>;
+export type VoucherRow = Selectable<VouchersTable>;
+export type PostingRow = Selectable<PostingsTable>;

@@ -13,6 +13,7 @@ import {
 import type { Config } from '../config';
 import type { Store } from '../db/database';
 import { AppError } from '../errors';
+import { accountingRoutes } from '../modules/accounting/accounting.routes';
 import { companyRoutes } from '../modules/admin/company.routes';
 import { memberRoutes } from '../modules/admin/member.routes';
 import { userRoutes } from '../modules/admin/user.routes';
@@ -69,6 +70,7 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
       await api.register(userRoutes(store.db));
       await api.register(companyRoutes(store.db));
       await api.register(memberRoutes(store.db));
+      await api.register(accountingRoutes(store.db));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
         app.swagger(),
       );
@@ -106,7 +108,7 @@ async function serveWebApp(app: FastifyInstance, webDir: string) {
 }
 
 /** Structured logs: method, path and status with the request id; never headers or bodies. */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string) {
   return {
     level,
     serializers: {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { now } from '../../db/database';
 import type { CompanyRow, CompanyUpdate, Database, Flag } from '../../db/schema';
 import { AppError } from '../../errors';
+import { setUpLedger } from '../accounting/ledger-setup.service';
 import {
   type Company,
   type CompanyChanges,
@@ -65,6 +66,8 @@ export async function createCompany(
       fiscal_year_start_month: data.fiscalYearStartMonth ?? 1,
       created_at: now(),
     });
+    const today = new Date().toISOString().slice(0, 10);
+    await setUpLedger(trx, row.id, row.fiscal_year_start_month, today);
     if (creatorUserId !== null) {
       const permissions = JSON.stringify(defaultPermissions('administrator'));
       await saveMembership(trx, row.id, creatorUserId, 'administrator', permissions);
