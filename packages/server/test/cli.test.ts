@@ -5,6 +5,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main';
+import { loadConfig } from '../src/config';
+import { openStore } from '../src/db/database';
+import { postVoucher } from '../src/modules/accounting/voucher.service';
 import { DIALECTS, openTestStore, type TestStore } from './support/stores';
 
 /** Runs the CLI in-process against the given environment, capturing what it prints. */
@@ -147,6 +150,55 @@ describe.each(DIALECTS)('the nordbok command [%s]', (dialect) => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr.trim()).toMatch(reason);
     expect((await cli(env, 'company', 'list', '--json')).stdout).toBe(before);
+  });
+
+  it('prints the trial balance as CSV and JSON', async () => {
+    const company = JSON.parse((await cli(env, 'company', 'list', '--json')).stdout)[0];
+    const store = await openStore(loadConfig(env).database);
+    const year = new Date().getUTCFullYear();
+    const ctx = { companyId: company.id, userId: null, fiscalYearStartMonth: 7 };
+    await postVoucher(store.db, ctx, {
+      date: `${year}-08-15`,
+      description: 'Kontantsalg, "stor" kunde',
+      lines: [
+        { account: '1920', amount: 1250050 },
+        { account: '3000', amount: -1250050, vatCode: '3' },
+      ],
+    });
+    await store.close();
+    const args = [
+      '--company',
+      String(company.id),
+      '--from',
+      `${year}-07-01`,
+      '--to',
+      `${year + 1}-06-30`,
+    ];
+    const csv = await cli(env, 'report', 'trial-balance', ...args, '--format', 'csv');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\n')).toEqual([
+      'account,name,opening,debit,credit,closing',
+      expect.stringMatching(/^1920,[^,]+,0\.00,12500\.50,0\.00,12500\.50$/),
+      expect.stringMatching(/^2700,[^,]+,0\.00,0\.00,2500\.10,-2500\.10$/),
+      '3000,"Salg, 25 % mva",0.00,0.00,10000.40,-10000.40',
+      '',
+    ]);
+    const json = await cli(env, 'report', 'trial-balance', ...args, '--format', 'json');
+    expect(JSON.parse(json.stdout)).toContainEqual(
+      expect.objectContaining({ account: '1920', debit: 1250050, closing: 1250050 }),
+    );
+    const bad = await cli(
+      env,
+      'report',
+      'trial-balance',
+      ...args.slice(0, 4),
+      '--to',
+      '2026-13-01',
+    );
+    expect(bad).toMatchObject({
+      code: 1,
+      stderr: 'nordbok: --to must be a date written YYYY-MM-DD.\n',
+    });
   });
 
   it('exits 2 on an unknown command or option', async () => {
