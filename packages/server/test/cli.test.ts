@@ -156,7 +156,7 @@ describe.each(DIALECTS)('the nordbok command [%s]', (dialect) => {
     const company = JSON.parse((await cli(env, 'company', 'list', '--json')).stdout)[0];
     const store = await openStore(loadConfig(env).database);
     const year = new Date().getUTCFullYear();
-    const ctx = { companyId: company.id, userId: null, fiscalYearStartMonth: 7 };
+    const ctx = { companyId: company.id, userId: null };
     await postVoucher(store.db, ctx, {
       date: `${year}-08-15`,
       description: 'Kontantsalg, "stor" kunde',

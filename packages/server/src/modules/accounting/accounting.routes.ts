@@ -152,12 +152,7 @@ export function accountingRoutes(db: Kysely<Database>): FastifyPluginAsync {
       },
       async (request, reply) => {
         const { companyId } = requireMembership(request);
-        const company = await getCompany(db, companyId);
-        const ctx = {
-          companyId,
-          userId: requireSession(request).user_id,
-          fiscalYearStartMonth: company.fiscalYearStartMonth,
-        };
+        const ctx = { companyId, userId: requireSession(request).user_id };
         return reply.status(201).send(await postVoucher(db, ctx, request.body));
       },
     );

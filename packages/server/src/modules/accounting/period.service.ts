@@ -1,14 +1,8 @@
-import { fiscalYearSpan, periodOf } from '@nordbok/core';
+import { fiscalYearSpan } from '@nordbok/core';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Database, PeriodRow } from '../../db/schema';
 import { AppError } from '../../errors';
-import {
-  findFiscalYearByDate,
-  findPeriod,
-  listFiscalYears,
-  listPeriods,
-  setPeriodLocked,
-} from './period.store';
+import { listFiscalYears, listPeriods, setPeriodLocked } from './period.store';
 
 export interface FiscalYear {
   year: number;
@@ -92,34 +86,31 @@ export async function lockPeriod(
 }
 
 /**
- * Where a voucher dated `date` belongs: its fiscal year and period (0 for an opening
- * balance). Refuses a date outside every open fiscal year and a locked period.
+ * Where a voucher dated `date` belongs among the company's periods: its fiscal year and
+ * period (0 for an opening balance). Refuses a date outside every open fiscal year and a
+ * locked period.
  */
-export async function placeInPeriod(
-  db: Kysely<Database>,
-  companyId: number,
-  date: string,
-  startMonth: number,
-  opening: boolean,
-) {
-  const year = await findFiscalYearByDate(db, companyId, date);
-  if (!year) {
+export function placeInPeriod(periods: readonly PeriodRow[], date: string, opening: boolean) {
+  const month = periods.find((p) => p.period > 0 && p.start_date <= date && p.end_date >= date);
+  if (!month) {
     throw AppError.field('date', `${date} is outside every open fiscal year.`, 'no-fiscal-year');
   }
-  if (opening && date !== year.start_date) {
+  const row = opening
+    ? periods.find((p) => p.period === 0 && p.fiscal_year === month.fiscal_year)
+    : month;
+  if (!row || (opening && date !== row.start_date)) {
+    const first = row?.start_date ?? 'the first day of the fiscal year';
     throw AppError.field(
       'date',
-      `An opening balance is dated ${year.start_date}, the first day of the fiscal year.`,
+      `An opening balance is dated ${first}, the first day of the fiscal year.`,
     );
   }
-  const period = opening ? 0 : periodOf(date, startMonth);
-  const row = await findPeriod(db, companyId, year.year, period);
-  if (row?.locked === 1) {
+  if (row.locked === 1) {
     throw AppError.field(
       'date',
-      `Period ${period} of fiscal year ${year.year} is locked. An administrator can unlock it.`,
+      `Period ${row.period} of fiscal year ${row.fiscal_year} is locked. An administrator can unlock it.`,
       'locked-period',
     );
   }
-  return { fiscalYear: year.year, period };
+  return { fiscalYear: row.fiscal_year, period: row.period };
 }

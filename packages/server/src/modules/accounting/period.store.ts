@@ -20,32 +20,6 @@ export function listPeriods(db: Kysely<Database>, companyId: number) {
     .execute();
 }
 
-/** The fiscal year whose dates contain `date`, if the company has opened one. */
-export function findFiscalYearByDate(db: Kysely<Database>, companyId: number, date: string) {
-  return db
-    .selectFrom('fiscal_years')
-    .selectAll()
-    .where('company_id', '=', companyId)
-    .where('start_date', '<=', date)
-    .where('end_date', '>=', date)
-    .executeTakeFirst();
-}
-
-export function findPeriod(
-  db: Kysely<Database>,
-  companyId: number,
-  fiscalYear: number,
-  period: number,
-) {
-  return db
-    .selectFrom('periods')
-    .selectAll()
-    .where('company_id', '=', companyId)
-    .where('fiscal_year', '=', fiscalYear)
-    .where('period', '=', period)
-    .executeTakeFirst();
-}
-
 export async function setPeriodLocked(
   db: Kysely<Database>,
   companyId: number,

@@ -1,114 +1,141 @@
 import {
   type EntryLine,
   expandLines,
+  type Posting,
   PostingError,
   type VatAccounts,
   vatCodeFitsAccount,
 } from '@nordbok/core';
 import type { Kysely } from 'kysely';
 import { now } from '../../db/database';
-import type { AccountRow, Database, PostingRow, VoucherRow } from '../../db/schema';
+import type { AccountRow, Database, PeriodRow, PostingRow, VoucherRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { findAccounts, listVatAccounts } from './account.store';
 import { placeInPeriod } from './period.service';
+import { listPeriods } from './period.store';
 import type { NewVoucherInput, Voucher } from './voucher.schemas';
 import {
   addToDayTotals,
   findVoucher,
   insertPostings,
-  insertVoucher,
+  insertVouchers,
   listPostingsOfVouchers,
+  listSeries,
   listVouchers,
-  seriesExists,
-  takeVoucherNumber,
+  takeVoucherNumbers,
 } from './voucher.store';
 
 export interface PostingContext {
   companyId: number;
   userId: number | null;
-  fiscalYearStartMonth: number;
 }
 
-/**
- * Posts a voucher: checks its date, series, accounts and VAT codes, expands the VAT lines,
- * checks the balance once more and writes voucher, postings and day totals in one
- * transaction with the next gap-free number of the series.
- */
+/** What every voucher of a company is checked against, read once per transaction. */
+interface Ledger {
+  periods: PeriodRow[];
+  series: Set<string>;
+  accounts: Map<string, AccountRow>;
+  vatAccounts: VatAccounts;
+  receivesVat: Set<string>;
+}
+
+interface Prepared {
+  input: NewVoucherInput;
+  series: string;
+  fiscalYear: number;
+  period: number;
+  postings: (Posting & { description: string })[];
+}
+
 export async function postVoucher(
   db: Kysely<Database>,
   ctx: PostingContext,
   input: NewVoucherInput,
-): Promise<Voucher> {
-  return db.transaction().execute(async (trx) => {
-    const series = input.series ?? (input.opening ? 'IB' : 'A');
-    if (!(await seriesExists(trx, ctx.companyId, series))) {
-      throw AppError.field('series', `Voucher series ${series} does not exist.`);
-    }
-    const place = await placeInPeriod(
-      trx,
-      ctx.companyId,
-      input.date,
-      ctx.fiscalYearStartMonth,
-      input.opening === true,
-    );
-    const vatAccounts = await loadVatAccounts(trx, ctx.companyId);
-    await checkLines(trx, ctx.companyId, input.lines, vatAccounts);
-    const postings = expand(input, vatAccounts);
+) {
+  const [voucher] = await postVouchers(db, ctx, [input]);
+  return voucher!;
+}
 
-    const number = await takeVoucherNumber(trx, ctx.companyId, series, place.fiscalYear);
+/**
+ * Posts vouchers: checks each one's date, series, accounts and VAT codes, expands the VAT
+ * lines and checks the balance once more, then writes vouchers, postings and day totals in
+ * one transaction with the next gap-free numbers of their series. Either all are posted or
+ * none; an error in the n-th voucher of several names its fields `n.lines.0.account` etc.
+ */
+export async function postVouchers(
+  db: Kysely<Database>,
+  ctx: PostingContext,
+  inputs: readonly NewVoucherInput[],
+): Promise<Voucher[]> {
+  return db.transaction().execute(async (trx) => {
+    const ledger = await loadLedger(trx, ctx.companyId, inputs);
+    const prepared = inputs.map((input, i) =>
+      withIndex(inputs.length, i, () => prepare(ledger, input)),
+    );
     const at = now();
-    const voucherId = await insertVoucher(trx, {
-      companyId: ctx.companyId,
-      series,
-      number,
-      ...place,
-      date: input.date,
-      description: input.description,
-      createdBy: ctx.userId,
-      at,
-    });
-    await insertPostings(trx, ctx.companyId, voucherId, input.date, postings);
-    await addToDayTotals(trx, ctx.companyId, input.date, postings);
-    return getVoucher(trx, ctx.companyId, voucherId);
+    const rows = await numberAndInsert(trx, ctx, prepared, at);
+    const totals = prepared.flatMap((p) =>
+      p.postings.map((posting) => ({ ...posting, date: p.input.date })),
+    );
+    await addToDayTotals(trx, ctx.companyId, totals);
+    return rows.map((row, i) => toVoucher(row, postingRows(row, prepared[i]!)));
   });
 }
 
-async function loadVatAccounts(db: Kysely<Database>, companyId: number): Promise<VatAccounts> {
-  const rows = await listVatAccounts(db, companyId);
-  return Object.fromEntries(
-    rows.map((r) => [
-      r.vat_code,
-      {
-        ...(r.output_account ? { output: r.output_account } : {}),
-        ...(r.input_account ? { input: r.input_account } : {}),
-      },
-    ]),
-  );
-}
-
-async function checkLines(
+async function loadLedger(
   db: Kysely<Database>,
   companyId: number,
-  lines: NewVoucherInput['lines'],
-  vatAccounts: VatAccounts,
+  inputs: readonly NewVoucherInput[],
 ) {
-  const numbers = [...new Set(lines.map((l) => l.account))];
-  const accounts = new Map((await findAccounts(db, companyId, numbers)).map((a) => [a.number, a]));
-  const receivesVat = new Set(Object.values(vatAccounts).flatMap((v) => [v.output, v.input]));
-  lines.forEach((line, i) => {
-    const account = accounts.get(line.account);
-    if (!account) throw lineError(i, 'account', `Account ${line.account} does not exist.`);
-    if (account.blocked === 1) throw lineError(i, 'account', `Account ${line.account} is blocked.`);
-    if (line.vatCode) checkVatCode(account, line.vatCode, receivesVat.has(account.number), i);
-  });
+  const numbers = [...new Set(inputs.flatMap((v) => v.lines.map((l) => l.account)))];
+  const [periods, series, accounts, vatRows] = await Promise.all([
+    listPeriods(db, companyId),
+    listSeries(db, companyId),
+    findAccounts(db, companyId, numbers),
+    listVatAccounts(db, companyId),
+  ]);
+  const vatAccounts: Record<string, { output?: string; input?: string }> = {};
+  for (const r of vatRows) {
+    vatAccounts[r.vat_code] = {
+      ...(r.output_account ? { output: r.output_account } : {}),
+      ...(r.input_account ? { input: r.input_account } : {}),
+    };
+  }
+  const receivesVat = new Set(
+    vatRows.flatMap((r) => [r.output_account, r.input_account]).filter((a) => a !== null),
+  );
+  return {
+    periods,
+    series: new Set(series.map((s) => s.code)),
+    accounts: new Map(accounts.map((a) => [a.number, a])),
+    vatAccounts,
+    receivesVat,
+  } satisfies Ledger;
 }
 
-function checkVatCode(account: AccountRow, code: string, isVatAccount: boolean, line: number) {
-  if (isVatAccount || account.subledger || !vatCodeFitsAccount(account.number, code)) {
+function prepare(ledger: Ledger, input: NewVoucherInput): Prepared {
+  const series = input.series ?? (input.opening ? 'IB' : 'A');
+  if (!ledger.series.has(series))
+    throw AppError.field('series', `Voucher series ${series} does not exist.`);
+  const place = placeInPeriod(ledger.periods, input.date, input.opening === true);
+  input.lines.forEach((line, i) => checkLine(ledger, line, i));
+  return { input, series, ...place, postings: expand(input, ledger.vatAccounts) };
+}
+
+function checkLine(ledger: Ledger, line: NewVoucherInput['lines'][number], i: number) {
+  const account = ledger.accounts.get(line.account);
+  if (!account) throw lineError(i, 'account', `Account ${line.account} does not exist.`);
+  if (account.blocked === 1) throw lineError(i, 'account', `Account ${line.account} is blocked.`);
+  if (!line.vatCode) return;
+  const fits =
+    !ledger.receivesVat.has(account.number) &&
+    !account.subledger &&
+    vatCodeFitsAccount(account.number, line.vatCode);
+  if (!fits) {
     throw lineError(
-      line,
+      i,
       'vatCode',
-      `VAT code ${code} does not fit account ${account.number} ${account.name_nb}.`,
+      `VAT code ${line.vatCode} does not fit account ${account.number} ${account.name_nb}.`,
     );
   }
 }
@@ -127,6 +154,79 @@ function expand(input: NewVoucherInput, vatAccounts: VatAccounts) {
 
 function lineError(line: number, field: string, message: string) {
   return AppError.field(`lines.${line}.${field}`, `Line ${line + 1}: ${message}`);
+}
+
+/** Runs a check on the i-th of several vouchers, prefixing its field errors with the index. */
+function withIndex<T>(count: number, index: number, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (count === 1 || !(error instanceof AppError)) throw error;
+    const fields = error.fields.map((f) => ({ ...f, field: `${index}.${f.field}` }));
+    throw new AppError(error.code, `Voucher ${index + 1}: ${error.message}`, fields);
+  }
+}
+
+async function numberAndInsert(
+  db: Kysely<Database>,
+  ctx: PostingContext,
+  prepared: Prepared[],
+  at: string,
+) {
+  // Numbers are taken last, just before the inserts, so the counter row stays locked briefly.
+  const groups = new Map<string, Prepared[]>();
+  for (const p of prepared)
+    groups.set(`${p.series}\u0000${p.fiscalYear}`, [
+      ...(groups.get(`${p.series}\u0000${p.fiscalYear}`) ?? []),
+      p,
+    ]);
+  const numbers = new Map<Prepared, number>();
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const last = await takeVoucherNumbers(
+      db,
+      ctx.companyId,
+      first.series,
+      first.fiscalYear,
+      group.length,
+    );
+    group.forEach((p, i) => numbers.set(p, last - group.length + 1 + i));
+  }
+  const rows = await insertVouchers(
+    db,
+    prepared.map((p) => ({
+      companyId: ctx.companyId,
+      series: p.series,
+      number: numbers.get(p)!,
+      fiscalYear: p.fiscalYear,
+      period: p.period,
+      date: p.input.date,
+      description: p.input.description,
+      createdBy: ctx.userId,
+      at,
+    })),
+  );
+  await insertPostings(
+    db,
+    ctx.companyId,
+    rows.flatMap((row, i) => postingRows(row, prepared[i]!)),
+  );
+  return rows;
+}
+
+function postingRows(voucher: VoucherRow, prepared: Prepared): PostingRow[] {
+  return prepared.postings.map((p, n) => ({
+    id: 0,
+    company_id: voucher.company_id,
+    voucher_id: voucher.id,
+    line_no: n + 1,
+    date: voucher.date,
+    account: p.account,
+    amount: p.amount,
+    vat_code: p.vatCode,
+    vat_kind: p.vatKind,
+    description: p.description,
+  }));
 }
 
 export async function getVoucher(db: Kysely<Database>, companyId: number, id: number) {

@@ -1,20 +1,24 @@
-import type { Posting } from '@nordbok/core';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Database, PostingRow } from '../../db/schema';
 
-/** The next number in a series for a fiscal year, taken inside the posting transaction. */
-export async function takeVoucherNumber(
+/**
+ * Takes `count` numbers in a series for a fiscal year, inside the posting transaction, and
+ * returns the last of them. The counter row stays locked until the transaction ends, so
+ * concurrent postings wait for each other and a rolled-back posting leaves no gap.
+ */
+export async function takeVoucherNumbers(
   db: Kysely<Database>,
   companyId: number,
   series: string,
   fiscalYear: number,
+  count: number,
 ): Promise<number> {
   const row = await db
     .insertInto('voucher_counters')
-    .values({ company_id: companyId, series, fiscal_year: fiscalYear, last_number: 1 })
+    .values({ company_id: companyId, series, fiscal_year: fiscalYear, last_number: count })
     .onConflict((oc) =>
       oc.columns(['company_id', 'series', 'fiscal_year']).doUpdateSet((eb) => ({
-        last_number: eb('voucher_counters.last_number', '+', 1),
+        last_number: eb('voucher_counters.last_number', '+', count),
       })),
     )
     .returning('last_number')
@@ -34,86 +38,80 @@ export interface NewVoucher {
   at: string;
 }
 
-export async function insertVoucher(db: Kysely<Database>, v: NewVoucher): Promise<number> {
-  const row = await db
+/** Inserts vouchers and returns their rows in the order given. */
+export async function insertVouchers(db: Kysely<Database>, vouchers: NewVoucher[]) {
+  const rows = await db
     .insertInto('vouchers')
-    .values({
-      company_id: v.companyId,
-      series: v.series,
-      number: v.number,
-      fiscal_year: v.fiscalYear,
-      period: v.period,
-      date: v.date,
-      description: v.description,
-      status: 'posted',
-      created_by: v.createdBy,
-      created_at: v.at,
-      modified_at: v.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .values(
+      vouchers.map((v) => ({
+        company_id: v.companyId,
+        series: v.series,
+        number: v.number,
+        fiscal_year: v.fiscalYear,
+        period: v.period,
+        date: v.date,
+        description: v.description,
+        status: 'posted',
+        created_by: v.createdBy,
+        created_at: v.at,
+        modified_at: v.at,
+      })),
+    )
+    .returningAll()
+    .execute();
+  // RETURNING promises no order, but series, year and number identify each voucher.
+  const key = (series: string, year: number, number: number) => `${series}/${year}/${number}`;
+  const byKey = new Map(rows.map((r) => [key(r.series, r.fiscal_year, r.number), r]));
+  return vouchers.map((v) => byKey.get(key(v.series, v.fiscalYear, v.number))!);
 }
 
-export interface StoredPosting extends Posting {
-  description: string;
-}
+/** SQLite allows 32 766 bound values a statement; 10 columns a posting row. */
+const POSTINGS_PER_INSERT = 3000;
 
 export async function insertPostings(
   db: Kysely<Database>,
   companyId: number,
-  voucherId: number,
-  date: string,
-  postings: StoredPosting[],
+  rows: readonly PostingRow[],
 ) {
-  await db
-    .insertInto('postings')
-    .values(
-      postings.map((p, i) => ({
-        company_id: companyId,
-        voucher_id: voucherId,
-        line_no: i + 1,
-        date,
-        account: p.account,
-        amount: p.amount,
-        vat_code: p.vatCode,
-        vat_kind: p.vatKind,
-        description: p.description,
-      })),
-    )
-    .execute();
+  for (let i = 0; i < rows.length; i += POSTINGS_PER_INSERT) {
+    const chunk = rows.slice(i, i + POSTINGS_PER_INSERT);
+    await db
+      .insertInto('postings')
+      .values(chunk.map(({ id: _id, ...row }) => ({ ...row, company_id: companyId })))
+      .execute();
+  }
 }
 
-/** Adds the postings to the per-account, per-day debit and credit totals. */
+/** Adds postings to the per-account, per-day debit and credit totals. */
 export async function addToDayTotals(
   db: Kysely<Database>,
   companyId: number,
-  date: string,
-  postings: readonly Posting[],
+  postings: readonly { account: string; date: string; amount: number }[],
 ) {
-  const byAccount = new Map<string, { debit: number; credit: number }>();
+  const totals = new Map<
+    string,
+    { account: string; date: string; debit: number; credit: number }
+  >();
   for (const p of postings) {
-    const t = byAccount.get(p.account) ?? { debit: 0, credit: 0 };
+    const key = `${p.account}/${p.date}`;
+    const t = totals.get(key) ?? { account: p.account, date: p.date, debit: 0, credit: 0 };
     if (p.amount > 0) t.debit += p.amount;
     else t.credit -= p.amount;
-    byAccount.set(p.account, t);
+    totals.set(key, t);
   }
-  const rows = [...byAccount].map(([account, t]) => ({
-    company_id: companyId,
-    account,
-    date,
-    ...t,
-  }));
-  await db
-    .insertInto('account_day_totals')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.columns(['company_id', 'account', 'date']).doUpdateSet((eb) => ({
-        debit: eb('account_day_totals.debit', '+', eb.ref('excluded.debit')),
-        credit: eb('account_day_totals.credit', '+', eb.ref('excluded.credit')),
-      })),
-    )
-    .execute();
+  const rows = [...totals.values()].map((t) => ({ company_id: companyId, ...t }));
+  for (let i = 0; i < rows.length; i += POSTINGS_PER_INSERT) {
+    await db
+      .insertInto('account_day_totals')
+      .values(rows.slice(i, i + POSTINGS_PER_INSERT))
+      .onConflict((oc) =>
+        oc.columns(['company_id', 'account', 'date']).doUpdateSet((eb) => ({
+          debit: eb('account_day_totals.debit', '+', eb.ref('excluded.debit')),
+          credit: eb('account_day_totals.credit', '+', eb.ref('excluded.credit')),
+        })),
+      )
+      .execute();
+  }
 }
 
 export function findVoucher(db: Kysely<Database>, companyId: number, id: number) {
@@ -156,11 +154,11 @@ export function listVouchers(
     .execute();
 }
 
-export function seriesExists(db: Kysely<Database>, companyId: number, code: string) {
+export function listSeries(db: Kysely<Database>, companyId: number) {
   return db
     .selectFrom('voucher_series')
-    .select('code')
+    .selectAll()
     .where('company_id', '=', companyId)
-    .where('code', '=', code)
-    .executeTakeFirst();
+    .orderBy('code')
+    .execute();
 }
