@@ -5,3 +5,4 @@ export {
   isValidBankAccount,
   isValidOrgNumber,
 } from './mod11';
+export { GROUPING_CODES, type GroupingCode, isGroupingCode } from './saft/grouping';

@@ -7,7 +7,8 @@ import { requireMembership, requireSession } from '../../http/access';
 import { companyParams } from '../admin/company.routes';
 import { getCompany } from '../admin/company.service';
 import { findUserById } from '../admin/user.store';
-import { listAccounts } from './account.store';
+import { accountChangesSchema, accountSchema, newAccountSchema } from './account.schemas';
+import { accounts, addAccount, changeAccount, deleteAccount } from './account.service';
 import { addFiscalYear, fiscalYears, lockPeriod } from './period.service';
 import { trialBalance, trialBalanceCsv } from './report.service';
 import { isoDateSchema, newVoucherSchema, voucherSchema } from './voucher.schemas';
@@ -16,18 +17,6 @@ import { getVoucher, postVoucher, voucherJournal } from './voucher.service';
 const read = { access: { module: 'accounting', level: 'read' } } as const;
 const write = { access: { module: 'accounting', level: 'write' } } as const;
 const reports = { access: { module: 'reports', level: 'read' } } as const;
-
-const accountSchema = z.object({
-  number: z.string(),
-  nameNb: z.string(),
-  nameEn: z.string(),
-  kind: z.string(),
-  vatCode: z.string().nullable(),
-  groupingCategory: z.string(),
-  groupingCode: z.string(),
-  subledger: z.enum(['customer', 'supplier']).nullable(),
-  blocked: z.boolean(),
-});
 
 const fiscalYearSchema = z.object({
   year: z.number(),
@@ -65,20 +54,55 @@ export function accountingRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(accountSchema) }) },
         },
       },
-      async (request) => {
-        const rows = await listAccounts(db, requireMembership(request).companyId);
-        const items = rows.map((a) => ({
-          number: a.number,
-          nameNb: a.name_nb,
-          nameEn: a.name_en,
-          kind: a.kind,
-          vatCode: a.vat_code,
-          groupingCategory: a.grouping_category,
-          groupingCode: a.grouping_code,
-          subledger: a.subledger as 'customer' | 'supplier' | null,
-          blocked: a.blocked === 1,
-        }));
-        return { items };
+      async (request) => ({ items: await accounts(db, requireMembership(request).companyId) }),
+    );
+
+    const accountParams = companyParams.extend({ number: z.string().regex(/^\d{4,6}$/) });
+    const chart = { access: { module: 'accounting', level: 'write' } } as const;
+
+    app.post(
+      `${base}/accounts`,
+      {
+        config: chart,
+        schema: {
+          tags,
+          params: companyParams,
+          body: newAccountSchema,
+          response: { 201: accountSchema },
+        },
+      },
+      async (request, reply) => {
+        const account = await addAccount(db, requireMembership(request).companyId, request.body);
+        return reply.status(201).send(account);
+      },
+    );
+
+    app.patch(
+      `${base}/accounts/:number`,
+      {
+        config: chart,
+        schema: {
+          tags,
+          params: accountParams,
+          body: accountChangesSchema,
+          response: { 200: accountSchema },
+        },
+      },
+      (request) =>
+        changeAccount(
+          db,
+          requireMembership(request).companyId,
+          request.params.number,
+          request.body,
+        ),
+    );
+
+    app.delete(
+      `${base}/accounts/:number`,
+      { config: chart, schema: { tags, params: accountParams } },
+      async (request, reply) => {
+        await deleteAccount(db, requireMembership(request).companyId, request.params.number);
+        return reply.status(204).send();
       },
     );
 
