@@ -201,6 +201,15 @@ describe.each(DIALECTS)('the nordbok command [%s]', (dialect) => {
     });
   });
 
+  it('verifies the audit chain', async () => {
+    const company = JSON.parse((await cli(env, 'company', 'list', '--json')).stdout)[0];
+    const result = await cli(env, 'audit', 'verify', '--company', String(company.id), '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ ok: true, entries: 0 });
+    const text = await cli(env, 'audit', 'verify', '--company', String(company.id));
+    expect(text.stdout).toMatch(/^The audit log of .+ is intact: 0 entries\.\n$/);
+  });
+
   it('exits 2 on an unknown command or option', async () => {
     expect((await cli(env, 'company', 'explode')).code).toBe(2);
     const option = await cli(env, 'company', 'list', '--colour');

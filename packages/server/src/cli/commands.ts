@@ -9,6 +9,7 @@ import { findCompany, listCompanies } from '../modules/admin/company.store';
 import { grant } from '../modules/admin/member.service';
 import { createUser } from '../modules/admin/user.service';
 import { listUsers } from '../modules/admin/user.store';
+import { verifyAuditChain } from '../modules/audit/audit.service';
 
 export type Values = Record<string, string | boolean | undefined>;
 
@@ -167,10 +168,32 @@ function date(values: Values, name: string): string {
   return value;
 }
 
+const auditVerify: Command = {
+  group: 'audit',
+  action: 'verify',
+  synopsis: '--company ID',
+  options: { company: str, json },
+  async run(store, values) {
+    const company = await companyOf(store, values);
+    const check = await verifyAuditChain(store.db, company.id);
+    if (!check.ok) {
+      throw new AppError(
+        'conflict',
+        `The audit log is broken at entry ${check.brokenAt}: ${check.reason}.`,
+      );
+    }
+    return {
+      text: `The audit log of ${company.name} is intact: ${check.entries} entries.`,
+      json: check,
+    };
+  },
+};
+
 export const commands: Command[] = [
   companyCreate,
   companyList,
   userCreate,
   userGrant,
   reportTrialBalance,
+  auditVerify,
 ];

@@ -2,12 +2,17 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Store } from './database';
 import { foundation } from './migrations/0001-foundation';
 import { ledger } from './migrations/0002-ledger';
+import { audit } from './migrations/0003-audit';
 
 /**
  * Migrations in order. Each receives the dialect so that the few column types that differ
  * (auto-increment ids) are spelled right; everything else is written once for both.
  */
-const migrations = { '0001-foundation': foundation, '0002-ledger': ledger };
+const migrations = {
+  '0001-foundation': foundation,
+  '0002-ledger': ledger,
+  '0003-audit': audit,
+};
 
 export async function migrateToLatest(store: Store): Promise<void> {
   const provider: MigrationProvider = {

@@ -38,6 +38,7 @@ export interface CompaniesTable {
   phone: string | null;
   logo: string | null;
   licence_max_users: Generated<number>;
+  allow_voucher_changes: Generated<Flag>;
   created_at: string;
 }
 
@@ -157,7 +158,32 @@ export interface AccountDayTotalsTable {
   credit: number;
 }
 
+export interface AuditLogTable {
+  id: Generated<number>;
+  company_id: number;
+  /** 1, 2, 3 … per company: the position in the chain. */
+  seq: number;
+  at: string;
+  user_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string;
+  /** JSON of the record before and after the change (null where there is none). */
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadsTable {
+  company_id: number;
+  seq: number;
+  hash: string;
+}
+
 export interface Database {
+  audit_log: AuditLogTable;
+  audit_heads: AuditHeadsTable;
   accounts: AccountsTable;
   vat_accounts: VatAccountsTable;
   fiscal_years: FiscalYearsTable;

@@ -17,6 +17,7 @@ import { accountingRoutes } from '../modules/accounting/accounting.routes';
 import { companyRoutes } from '../modules/admin/company.routes';
 import { memberRoutes } from '../modules/admin/member.routes';
 import { userRoutes } from '../modules/admin/user.routes';
+import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { registerAccessChecks } from './access';
 import { healthRoutes } from './health.routes';
@@ -71,6 +72,7 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
       await api.register(companyRoutes(store.db));
       await api.register(memberRoutes(store.db));
       await api.register(accountingRoutes(store.db));
+      await api.register(auditRoutes(store.db));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
         app.swagger(),
       );

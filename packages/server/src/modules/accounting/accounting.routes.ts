@@ -12,7 +12,13 @@ import { accounts, addAccount, changeAccount, deleteAccount } from './account.se
 import { addFiscalYear, fiscalYears, lockPeriod } from './period.service';
 import { trialBalance, trialBalanceCsv } from './report.service';
 import { isoDateSchema, newVoucherSchema, voucherSchema } from './voucher.schemas';
-import { getVoucher, postVoucher, voucherJournal } from './voucher.service';
+import {
+  correctVoucher,
+  deleteVoucher,
+  getVoucher,
+  postVoucher,
+  voucherJournal,
+} from './voucher.service';
 
 const read = { access: { module: 'accounting', level: 'read' } } as const;
 const write = { access: { module: 'accounting', level: 'write' } } as const;
@@ -213,6 +219,40 @@ export function accountingRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       (request) => getVoucher(db, requireMembership(request).companyId, request.params.voucherId),
+    );
+
+    const voucherParams = companyParams.extend({ voucherId: z.coerce.number().int() });
+
+    app.put(
+      `${base}/vouchers/:voucherId`,
+      {
+        config: write,
+        schema: {
+          tags,
+          params: voucherParams,
+          body: newVoucherSchema,
+          response: { 200: voucherSchema },
+        },
+      },
+      (request) => {
+        const ctx = {
+          companyId: requireMembership(request).companyId,
+          userId: requireSession(request).user_id,
+        };
+        return correctVoucher(db, ctx, request.params.voucherId, request.body);
+      },
+    );
+
+    app.delete(
+      `${base}/vouchers/:voucherId`,
+      { config: write, schema: { tags, params: voucherParams, response: { 200: voucherSchema } } },
+      (request) => {
+        const ctx = {
+          companyId: requireMembership(request).companyId,
+          userId: requireSession(request).user_id,
+        };
+        return deleteVoucher(db, ctx, request.params.voucherId);
+      },
     );
 
     app.get(

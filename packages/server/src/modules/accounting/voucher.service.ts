@@ -10,12 +10,14 @@ import type { Kysely } from 'kysely';
 import { now } from '../../db/database';
 import type { AccountRow, Database, PeriodRow, PostingRow, VoucherRow } from '../../db/schema';
 import { AppError } from '../../errors';
+import { appendAudit } from '../audit/audit.service';
 import { findAccounts, listVatAccounts } from './account.store';
 import { placeInPeriod } from './period.service';
 import { listPeriods } from './period.store';
 import type { NewVoucherInput, Voucher } from './voucher.schemas';
 import {
   addToDayTotals,
+  deletePostings,
   findVoucher,
   insertPostings,
   insertVouchers,
@@ -23,6 +25,7 @@ import {
   listSeries,
   listVouchers,
   takeVoucherNumbers,
+  updateVoucher,
 } from './voucher.store';
 
 export interface PostingContext {
@@ -272,4 +275,114 @@ function toVoucher(row: VoucherRow, postings: PostingRow[]): Voucher {
       description: p.description,
     })),
   };
+}
+
+/**
+ * Corrects a posted voucher in an open period, when the company allows it: the postings are
+ * replaced, the number stays, and the change (before and after) goes to the audit log.
+ */
+export async function correctVoucher(
+  db: Kysely<Database>,
+  ctx: PostingContext,
+  id: number,
+  input: NewVoucherInput,
+): Promise<Voucher> {
+  return db.transaction().execute(async (trx) => {
+    const { row, before, ledger } = await openForChange(trx, ctx, id, input);
+    const prepared = prepare(ledger, { ...input, series: row.series });
+    if (prepared.fiscalYear !== row.fiscal_year) {
+      throw AppError.field(
+        'date',
+        `A voucher stays in fiscal year ${row.fiscal_year}: post a new one instead.`,
+      );
+    }
+    await takeOut(trx, ctx.companyId, row, before);
+    const at = now();
+    const updated = await updateVoucher(trx, ctx.companyId, id, {
+      date: input.date,
+      period: prepared.period,
+      description: input.description,
+      modified_at: at,
+    });
+    const postings = postingRows(updated, prepared);
+    await insertPostings(trx, ctx.companyId, postings);
+    await addToDayTotals(trx, ctx.companyId, postings);
+    const after = toVoucher(updated, postings);
+    await appendAudit(trx, ctx.companyId, {
+      userId: ctx.userId,
+      action: 'voucher.correct',
+      entity: 'voucher',
+      entityId: String(id),
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Deletes a posted voucher: its postings go, its number stays visible as deleted. */
+export async function deleteVoucher(db: Kysely<Database>, ctx: PostingContext, id: number) {
+  return db.transaction().execute(async (trx) => {
+    const { row, before } = await openForChange(trx, ctx, id, null);
+    await takeOut(trx, ctx.companyId, row, before);
+    const updated = await updateVoucher(trx, ctx.companyId, id, {
+      status: 'deleted',
+      modified_at: now(),
+    });
+    const after = toVoucher(updated, []);
+    await appendAudit(trx, ctx.companyId, {
+      userId: ctx.userId,
+      action: 'voucher.delete',
+      entity: 'voucher',
+      entityId: String(id),
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+async function openForChange(
+  db: Kysely<Database>,
+  ctx: PostingContext,
+  id: number,
+  input: NewVoucherInput | null,
+) {
+  const row = await findVoucher(db, ctx.companyId, id);
+  if (!row) throw new AppError('not-found', `Voucher ${id} does not exist.`);
+  if (row.status === 'deleted')
+    throw new AppError('conflict', `Voucher ${row.series}${row.number} is deleted.`);
+  const company = await db
+    .selectFrom('companies')
+    .select('allow_voucher_changes')
+    .where('id', '=', ctx.companyId)
+    .executeTakeFirstOrThrow();
+  if (company.allow_voucher_changes !== 1) {
+    throw new AppError(
+      'forbidden',
+      'This company does not allow posted vouchers to be changed. Post a correcting voucher instead.',
+    );
+  }
+  const ledger = await loadLedger(db, ctx.companyId, input ? [input] : []);
+  const period = ledger.periods.find(
+    (p) => p.fiscal_year === row.fiscal_year && p.period === row.period,
+  );
+  if (period?.locked === 1) {
+    throw new AppError(
+      'conflict',
+      `Period ${row.period} of fiscal year ${row.fiscal_year} is locked.`,
+    );
+  }
+  const before = toVoucher(row, await listPostingsOfVouchers(db, ctx.companyId, [id]));
+  return { row, before, ledger };
+}
+
+async function takeOut(db: Kysely<Database>, companyId: number, row: VoucherRow, voucher: Voucher) {
+  const old = voucher.postings.map((p) => ({
+    account: p.account,
+    amount: p.amount,
+    date: row.date,
+  }));
+  await addToDayTotals(db, companyId, old, -1);
+  await deletePostings(db, companyId, row.id);
 }

@@ -82,11 +82,12 @@ export async function insertPostings(
   }
 }
 
-/** Adds postings to the per-account, per-day debit and credit totals. */
+/** Adds postings to the per-account, per-day debit and credit totals (sign −1 takes them out). */
 export async function addToDayTotals(
   db: Kysely<Database>,
   companyId: number,
   postings: readonly { account: string; date: string; amount: number }[],
+  sign: 1 | -1 = 1,
 ) {
   const totals = new Map<
     string,
@@ -99,7 +100,12 @@ export async function addToDayTotals(
     else t.credit -= p.amount;
     totals.set(key, t);
   }
-  const rows = [...totals.values()].map((t) => ({ company_id: companyId, ...t }));
+  const rows = [...totals.values()].map((t) => ({
+    company_id: companyId,
+    ...t,
+    debit: sign * t.debit,
+    credit: sign * t.credit,
+  }));
   for (let i = 0; i < rows.length; i += POSTINGS_PER_INSERT) {
     await db
       .insertInto('account_day_totals')
@@ -161,4 +167,33 @@ export function listSeries(db: Kysely<Database>, companyId: number) {
     .where('company_id', '=', companyId)
     .orderBy('code')
     .execute();
+}
+
+export async function deletePostings(db: Kysely<Database>, companyId: number, voucherId: number) {
+  await db
+    .deleteFrom('postings')
+    .where('company_id', '=', companyId)
+    .where('voucher_id', '=', voucherId)
+    .execute();
+}
+
+export async function updateVoucher(
+  db: Kysely<Database>,
+  companyId: number,
+  id: number,
+  changes: {
+    date?: string;
+    period?: number;
+    description?: string;
+    status?: string;
+    modified_at: string;
+  },
+) {
+  return db
+    .updateTable('vouchers')
+    .set(changes)
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }

@@ -56,6 +56,7 @@ export const companySchema = z.object({
   phone: z.string().nullable(),
   logo: z.string().nullable(),
   licenceMaxUsers: z.number(),
+  allowVoucherChanges: z.boolean(),
 });
 export type Company = z.infer<typeof companySchema>;
 
@@ -80,6 +81,7 @@ export const companyChangesSchema = z.strictObject({
   phone: text(30).nullable().optional(),
   logo: logoSchema.nullable().optional(),
   licenceMaxUsers: z.number().int().min(1).max(10_000).optional(),
+  allowVoucherChanges: z.boolean().optional(),
 });
 export type CompanyChanges = z.output<typeof companyChangesSchema>;
 

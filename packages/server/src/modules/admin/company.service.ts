@@ -45,6 +45,7 @@ export function toCompany(row: CompanyRow): Company {
     phone: row.phone,
     logo: row.logo,
     licenceMaxUsers: row.licence_max_users,
+    allowVoucherChanges: row.allow_voucher_changes === 1,
   };
 }
 
@@ -104,6 +105,8 @@ function toRowChanges(c: CompanyChanges): CompanyUpdate {
     phone: c.phone,
     logo: c.logo,
     licence_max_users: c.licenceMaxUsers,
+    allow_voucher_changes:
+      c.allowVoucherChanges === undefined ? undefined : c.allowVoucherChanges ? 1 : 0,
   };
   for (const kind of ['visit', 'postal'] as const) {
     const address = kind === 'visit' ? c.visitAddress : c.postalAddress;
