@@ -49,6 +49,11 @@ const pgTypes = {
 
 function openPostgres(config: { url: string; poolSize: number }): Store {
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize, types: pgTypes });
+  // An idle connection that the server closes (a restart, a terminated backend) must not
+  // take the process down; the pool replaces it on the next query.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${error.message}`);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
