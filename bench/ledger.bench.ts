@@ -154,8 +154,8 @@ async function bulkLoad(db: Kysely<Database>, companyId: number, target: number)
 
 async function rebuildDayTotals(db: Kysely<Database>, companyId: number) {
   await db.deleteFrom('account_day_totals').where('company_id', '=', companyId).execute();
-  await sql`insert into account_day_totals (company_id, account, date, debit, credit)
-    select company_id, account, date,
+  await sql`insert into account_day_totals (company_id, account, date, opening, debit, credit)
+    select company_id, account, date, 0,
       sum(case when amount > 0 then amount else 0 end),
       sum(case when amount < 0 then -amount else 0 end)
     from postings where company_id = ${companyId} group by company_id, account, date`.execute(db);

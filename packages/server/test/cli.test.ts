@@ -153,7 +153,8 @@ describe.each(DIALECTS)('the nordbok command [%s]', (dialect) => {
   });
 
   it('prints the trial balance as CSV and JSON', async () => {
-    const company = JSON.parse((await cli(env, 'company', 'list', '--json')).stdout)[0];
+    const companies = JSON.parse((await cli(env, 'company', 'list', '--json')).stdout);
+    const company = companies.find((c: { name: string }) => c.name === 'Vestland Bygg AS');
     const store = await openStore(loadConfig(env).database);
     const year = new Date().getUTCFullYear();
     const ctx = { companyId: company.id, userId: null };

@@ -107,6 +107,34 @@ describeEachStore('vouchers and the trial balance', (store) => {
     expect(row('3000')).toMatchObject({ opening: -100000, debit: 0, credit: 0, closing: -100000 });
   });
 
+  it('enters an opening balance in period 0 and shows it as opening, not movement', async () => {
+    const opening = await post({
+      date: d('01-01'),
+      description: 'Inngående balanse',
+      opening: true,
+      lines: [
+        { account: '1930', amount: 900000 },
+        { account: '2050', amount: -900000 },
+      ],
+    });
+    expect(opening.data).toMatchObject({ series: 'IB', period: 0, number: 1 });
+    const rows = (
+      await api.get(`${base}/reports/trial-balance?from=${d('01-01')}&to=${d('12-31')}`)
+    ).data.items;
+    expect(rows.find((r: { account: string }) => r.account === '1930')).toMatchObject({
+      opening: 900000,
+      debit: 0,
+      closing: 900000,
+    });
+    const late = await post({
+      ...opening.data,
+      date: d('01-02'),
+      opening: true,
+      lines: opening.data.postings,
+    });
+    expect(late.statusCode).toBe(400);
+  });
+
   it('writes the trial balance as CSV with dot decimals', async () => {
     const csv = await api.get(
       `${base}/reports/trial-balance?from=${d('01-01')}&to=${d('12-31')}&format=csv`,

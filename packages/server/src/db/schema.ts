@@ -154,6 +154,8 @@ export interface AccountDayTotalsTable {
   company_id: number;
   account: string;
   date: string;
+  /** 1 for the postings of opening-balance vouchers (period 0). */
+  opening: Flag;
   debit: number;
   credit: number;
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Company } from '../modules/admin/company.schemas';
 import { changeCompany, createCompany } from '../modules/admin/company.service';
+import { postDemoYear } from './demo-ledger';
 
 export const DEMO_COMPANY_NAME = 'Fjordkaffe AS';
 
@@ -15,6 +16,8 @@ export async function createDemoCompany(db: Kysely<Database>, ownerId: number): 
     { name: DEMO_COMPANY_NAME, orgNumber: '921876548', vatRegistered: true },
     ownerId,
   );
+  const today = new Date().toISOString().slice(0, 10);
+  await postDemoYear(db, company.id, Number(today.slice(0, 4)), today);
   return changeCompany(db, company.id, {
     visitAddress: { street: 'Bryggen 14', postalCode: '5003', city: 'Bergen', country: 'NO' },
     postalAddress: {

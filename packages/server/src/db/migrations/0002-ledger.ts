@@ -113,14 +113,21 @@ export function ledger(dialect: DialectName): Migration {
 
       // Debit and credit per account and day, kept in the same transaction as each voucher,
       // so a report over any dates sums at most accounts × days rows, not every posting.
+      // Opening-balance postings (period 0) are kept apart: they open the day they are on.
       await db.schema
         .createTable('account_day_totals')
         .addColumn('company_id', 'integer', company)
         .addColumn('account', 'text', (c) => c.notNull())
         .addColumn('date', 'text', (c) => c.notNull())
+        .addColumn('opening', 'integer', (c) => c.notNull())
         .addColumn('debit', 'bigint', (c) => c.notNull())
         .addColumn('credit', 'bigint', (c) => c.notNull())
-        .addPrimaryKeyConstraint('account_day_totals_pk', ['company_id', 'account', 'date'])
+        .addPrimaryKeyConstraint('account_day_totals_pk', [
+          'company_id',
+          'account',
+          'date',
+          'opening',
+        ])
         .execute();
     },
   };

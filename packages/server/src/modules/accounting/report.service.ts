@@ -15,7 +15,8 @@ export interface TrialBalanceRow {
 /**
  * The trial balance (saldobalanse) for any dates. Balance-sheet accounts (classes 1–2)
  * open with everything before `from`; income-statement accounts open with what was posted
- * earlier in the same fiscal year. Read from the per-day totals, never from every posting.
+ * earlier in the same fiscal year; an opening balance on the first day is opening, not
+ * movement. Read from the per-day totals, never from every posting.
  */
 export async function trialBalance(
   db: Kysely<Database>,
@@ -27,16 +28,16 @@ export async function trialBalance(
     range.startMonth,
   ).startDate;
   const { from, to } = range;
+  // What opens the range: everything dated before it, and an opening balance dated its first day.
+  const opens = sql`(date < ${from} or (opening = 1 and date = ${from}))`;
   const totals = await db
     .selectFrom('account_day_totals')
     .select((eb) => [
       'account',
-      sumWhen(sql`date < ${from}`, sql`debit - credit`).as('before'),
-      sumWhen(sql`date >= ${yearStart} and date < ${from}`, sql`debit - credit`).as(
-        'before_in_year',
-      ),
-      sumWhen(sql`date >= ${from}`, eb.ref('debit')).as('debit'),
-      sumWhen(sql`date >= ${from}`, eb.ref('credit')).as('credit'),
+      sumWhen(opens, sql`debit - credit`).as('before'),
+      sumWhen(sql`date >= ${yearStart} and ${opens}`, sql`debit - credit`).as('before_in_year'),
+      sumWhen(sql`not ${opens}`, eb.ref('debit')).as('debit'),
+      sumWhen(sql`not ${opens}`, eb.ref('credit')).as('credit'),
     ])
     .where('company_id', '=', companyId)
     .where('date', '<=', to)

@@ -78,7 +78,7 @@ export async function postVouchers(
     const at = now();
     const rows = await numberAndInsert(trx, ctx, prepared, at);
     const totals = prepared.flatMap((p) =>
-      p.postings.map((posting) => ({ ...posting, date: p.input.date })),
+      p.postings.map((posting) => ({ ...posting, date: p.input.date, opening: p.period === 0 })),
     );
     await addToDayTotals(trx, ctx.companyId, totals);
     return rows.map((row, i) => toVoucher(row, postingRows(row, prepared[i]!)));
@@ -306,7 +306,12 @@ export async function correctVoucher(
     });
     const postings = postingRows(updated, prepared);
     await insertPostings(trx, ctx.companyId, postings);
-    await addToDayTotals(trx, ctx.companyId, postings);
+    const opening = updated.period === 0;
+    await addToDayTotals(
+      trx,
+      ctx.companyId,
+      postings.map((p) => ({ ...p, opening })),
+    );
     const after = toVoucher(updated, postings);
     await appendAudit(trx, ctx.companyId, {
       userId: ctx.userId,
@@ -382,6 +387,7 @@ async function takeOut(db: Kysely<Database>, companyId: number, row: VoucherRow,
     account: p.account,
     amount: p.amount,
     date: row.date,
+    opening: row.period === 0,
   }));
   await addToDayTotals(db, companyId, old, -1);
   await deletePostings(db, companyId, row.id);

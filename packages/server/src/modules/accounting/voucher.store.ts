@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database, PostingRow } from '../../db/schema';
+import type { Database, Flag, PostingRow } from '../../db/schema';
 
 /**
  * Takes `count` numbers in a series for a fiscal year, inside the posting transaction, and
@@ -82,20 +82,34 @@ export async function insertPostings(
   }
 }
 
+export interface DayPosting {
+  account: string;
+  date: string;
+  amount: number;
+  /** Part of an opening-balance voucher. */
+  opening: boolean;
+}
+
+interface DayTotal {
+  account: string;
+  date: string;
+  opening: Flag;
+  debit: number;
+  credit: number;
+}
+
 /** Adds postings to the per-account, per-day debit and credit totals (sign −1 takes them out). */
 export async function addToDayTotals(
   db: Kysely<Database>,
   companyId: number,
-  postings: readonly { account: string; date: string; amount: number }[],
+  postings: readonly DayPosting[],
   sign: 1 | -1 = 1,
 ) {
-  const totals = new Map<
-    string,
-    { account: string; date: string; debit: number; credit: number }
-  >();
+  const totals = new Map<string, DayTotal>();
   for (const p of postings) {
-    const key = `${p.account}/${p.date}`;
-    const t = totals.get(key) ?? { account: p.account, date: p.date, debit: 0, credit: 0 };
+    const opening: Flag = p.opening ? 1 : 0;
+    const key = `${p.account}/${p.date}/${opening}`;
+    const t = totals.get(key) ?? { account: p.account, date: p.date, opening, debit: 0, credit: 0 };
     if (p.amount > 0) t.debit += p.amount;
     else t.credit -= p.amount;
     totals.set(key, t);
@@ -111,7 +125,7 @@ export async function addToDayTotals(
       .insertInto('account_day_totals')
       .values(rows.slice(i, i + POSTINGS_PER_INSERT))
       .onConflict((oc) =>
-        oc.columns(['company_id', 'account', 'date']).doUpdateSet((eb) => ({
+        oc.columns(['company_id', 'account', 'date', 'opening']).doUpdateSet((eb) => ({
           debit: eb('account_day_totals.debit', '+', eb.ref('excluded.debit')),
           credit: eb('account_day_totals.credit', '+', eb.ref('excluded.credit')),
         })),
