@@ -121,7 +121,7 @@ function prepare(ledger: Ledger, input: NewVoucherInput): Prepared {
   if (!ledger.series.has(series))
     throw AppError.field('series', `Voucher series ${series} does not exist.`);
   const place = placeInPeriod(ledger.periods, input.date, input.opening === true);
-  input.lines.forEach((line, i) => checkLine(ledger, line, i));
+  for (const [i, line] of input.lines.entries()) checkLine(ledger, line, i);
   return { input, series, ...place, postings: expand(input, ledger.vatAccounts) };
 }
 
@@ -193,7 +193,7 @@ async function numberAndInsert(
       first.fiscalYear,
       group.length,
     );
-    group.forEach((p, i) => numbers.set(p, last - group.length + 1 + i));
+    for (const [i, p] of group.entries()) numbers.set(p, last - group.length + 1 + i);
   }
   const rows = await insertVouchers(
     db,

@@ -1,0 +1,42 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Language } from '../api/types';
+import { en } from './en';
+import { nb } from './nb';
+
+export const resources = {
+  nb: { translation: nb },
+  en: { translation: en },
+} as const;
+
+/** Before anyone logs in, follow the browser: English if it asks for English, else bokmål. */
+export function browserLanguage(languages: readonly string[] = navigator.languages): Language {
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split('-')[0];
+    if (primary === 'nb' || primary === 'no' || primary === 'nn') return 'nb';
+    if (primary === 'en') return 'en';
+  }
+  return 'nb';
+}
+
+export function setupI18n(language: Language = browserLanguage()) {
+  i18next.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng;
+  });
+  return i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'nb',
+    // React already escapes what it renders.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}
+
+export function currentLanguage(): Language {
+  return i18next.language === 'en' ? 'en' : 'nb';
+}
+
+export function changeLanguage(language: Language): void {
+  if (i18next.language !== language) void i18next.changeLanguage(language);
+}
