@@ -1,3 +1,4 @@
+export { isValidKid, type KidMethod, makeKid, mod10CheckDigit, mod11CheckDigit } from './kid';
 export {
   compactNumber,
   formatBankAccount,

@@ -148,6 +148,73 @@ export interface PostingsTable {
   vat_code: string | null;
   vat_kind: string | null;
   description: Generated<string>;
+  department_id: number | null;
+  project_id: number | null;
+  /** The customer or supplier of a sub-ledger posting. */
+  party_id: number | null;
+  invoice_number: string | null;
+  due_date: string | null;
+  kid: string | null;
+  /** Foreign currency: its code, the amount in it (minor units) and the rate used. */
+  currency: string | null;
+  currency_amount: number | null;
+  exchange_rate: string | null;
+}
+
+export interface DimensionsTable {
+  id: Generated<number>;
+  company_id: number;
+  code: string;
+  name: string;
+  parent_id: number | null;
+  blocked: Generated<Flag>;
+}
+
+export interface PartiesTable {
+  id: Generated<number>;
+  company_id: number;
+  name: string;
+  org_number: string | null;
+  customer_number: number | null;
+  supplier_number: number | null;
+  created_at: string;
+}
+
+export interface SettlementsTable {
+  id: Generated<number>;
+  company_id: number;
+  /** The open item (an invoice or bill posting on a sub-ledger account). */
+  item_posting_id: number;
+  /** The posting that settles it (a payment, a credit note). */
+  payment_posting_id: number;
+  /** How much of the item is settled, with the item's sign. */
+  amount: number;
+  /** 'kid', 'invoice-number' or 'manual'. */
+  matched_by: string;
+  created_at: string;
+}
+
+export interface BudgetsTable {
+  company_id: number;
+  fiscal_year: number;
+  period: number;
+  account: string;
+  /** 0 when the budget is not for one department or project. */
+  department_id: number;
+  project_id: number;
+  amount: number;
+}
+
+export interface AttachmentsTable {
+  id: Generated<number>;
+  company_id: number;
+  voucher_id: number;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  created_at: string;
 }
 
 export interface AccountDayTotalsTable {
@@ -156,6 +223,9 @@ export interface AccountDayTotalsTable {
   date: string;
   /** 1 for the postings of opening-balance vouchers (period 0). */
   opening: Flag;
+  /** 0 for postings without a department or project. */
+  department_id: number;
+  project_id: number;
   debit: number;
   credit: number;
 }
@@ -184,6 +254,12 @@ export interface AuditHeadsTable {
 }
 
 export interface Database {
+  departments: DimensionsTable;
+  projects: DimensionsTable;
+  parties: PartiesTable;
+  settlements: SettlementsTable;
+  budgets: BudgetsTable;
+  attachments: AttachmentsTable;
   audit_log: AuditLogTable;
   audit_heads: AuditHeadsTable;
   accounts: AccountsTable;
@@ -212,3 +288,6 @@ export type AccountRow = Selectable<AccountsTable>;
 export type PeriodRow = Selectable<PeriodsTable>;
 export type VoucherRow = Selectable<VouchersTable>;
 export type PostingRow = Selectable<PostingsTable>;
+export type DimensionRow = Selectable<DimensionsTable>;
+export type PartyRow = Selectable<PartiesTable>;
+export type SettlementRow = Selectable<SettlementsTable>;

@@ -103,6 +103,20 @@ export function ledger(dialect: DialectName): Migration {
         .addColumn('vat_code', 'text')
         .addColumn('vat_kind', 'text')
         .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('department_id', 'integer')
+        .addColumn('project_id', 'integer')
+        .addColumn('party_id', 'integer')
+        .addColumn('invoice_number', 'text')
+        .addColumn('due_date', 'text')
+        .addColumn('kid', 'text')
+        .addColumn('currency', 'text')
+        .addColumn('currency_amount', 'bigint')
+        .addColumn('exchange_rate', 'text')
+        .execute();
+      await db.schema
+        .createIndex('postings_company_party')
+        .on('postings')
+        .columns(['company_id', 'party_id'])
         .execute();
       await db.schema.createIndex('postings_voucher').on('postings').column('voucher_id').execute();
       await db.schema
@@ -120,6 +134,8 @@ export function ledger(dialect: DialectName): Migration {
         .addColumn('account', 'text', (c) => c.notNull())
         .addColumn('date', 'text', (c) => c.notNull())
         .addColumn('opening', 'integer', (c) => c.notNull())
+        .addColumn('department_id', 'integer', (c) => c.notNull())
+        .addColumn('project_id', 'integer', (c) => c.notNull())
         .addColumn('debit', 'bigint', (c) => c.notNull())
         .addColumn('credit', 'bigint', (c) => c.notNull())
         .addPrimaryKeyConstraint('account_day_totals_pk', [
@@ -127,8 +143,92 @@ export function ledger(dialect: DialectName): Migration {
           'account',
           'date',
           'opening',
+          'department_id',
+          'project_id',
         ])
         .execute();
+
+      await details(db, dialect);
     },
   };
+}
+
+/** Departments, projects, parties, settlements, budgets and attachments. */
+async function details(db: Kysely<unknown>, dialect: DialectName) {
+  // Departments and projects, each with sub-levels through parent_id.
+  for (const table of ['departments', 'projects']) {
+    await withId(db.schema.createTable(table), dialect)
+      .addColumn('company_id', 'integer', company)
+      .addColumn('code', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('parent_id', 'integer', (c) => c.references(`${table}.id`))
+      .addColumn('blocked', 'integer', (c) => c.notNull().defaultTo(0))
+      .addUniqueConstraint(`${table}_code`, ['company_id', 'code'])
+      .execute();
+  }
+
+  // Customers and suppliers as the sub-ledgers know them; the contact register builds on it.
+  await withId(db.schema.createTable('parties'), dialect)
+    .addColumn('company_id', 'integer', company)
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('org_number', 'text')
+    .addColumn('customer_number', 'integer')
+    .addColumn('supplier_number', 'integer')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addUniqueConstraint('parties_customer_number', ['company_id', 'customer_number'])
+    .addUniqueConstraint('parties_supplier_number', ['company_id', 'supplier_number'])
+    .execute();
+
+  // Post-mot-post: how much of an open item a payment (or credit) settles.
+  const posting = (c: ColumnDefinitionBuilder) =>
+    c.notNull().references('postings.id').onDelete('cascade');
+  await withId(db.schema.createTable('settlements'), dialect)
+    .addColumn('company_id', 'integer', company)
+    .addColumn('item_posting_id', 'integer', posting)
+    .addColumn('payment_posting_id', 'integer', posting)
+    .addColumn('amount', 'bigint', (c) => c.notNull())
+    .addColumn('matched_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  for (const column of ['item_posting_id', 'payment_posting_id']) {
+    await db.schema.createIndex(`settlements_${column}`).on('settlements').column(column).execute();
+  }
+
+  await db.schema
+    .createTable('budgets')
+    .addColumn('company_id', 'integer', company)
+    .addColumn('fiscal_year', 'integer', (c) => c.notNull())
+    .addColumn('period', 'integer', (c) => c.notNull())
+    .addColumn('account', 'text', (c) => c.notNull())
+    .addColumn('department_id', 'integer', (c) => c.notNull())
+    .addColumn('project_id', 'integer', (c) => c.notNull())
+    .addColumn('amount', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('budgets_pk', [
+      'company_id',
+      'fiscal_year',
+      'period',
+      'account',
+      'department_id',
+      'project_id',
+    ])
+    .execute();
+
+  // Receipts and other documentation, kept in the database so every app instance sees them.
+  await withId(db.schema.createTable('attachments'), dialect)
+    .addColumn('company_id', 'integer', company)
+    .addColumn('voucher_id', 'integer', (c) =>
+      c.notNull().references('vouchers.id').onDelete('cascade'),
+    )
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('content_type', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('content', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('attachments_voucher')
+    .on('attachments')
+    .column('voucher_id')
+    .execute();
 }

@@ -6,11 +6,9 @@ import type { Database } from '../../db/schema';
 import { requireMembership, requireSession } from '../../http/access';
 import { companyParams } from '../admin/company.routes';
 import { getCompany } from '../admin/company.service';
-import { findUserById } from '../admin/user.store';
 import { accountChangesSchema, accountSchema, newAccountSchema } from './account.schemas';
 import { accounts, addAccount, changeAccount, deleteAccount } from './account.service';
 import { addFiscalYear, fiscalYears, lockPeriod } from './period.service';
-import { trialBalance, trialBalanceCsv } from './report.service';
 import { isoDateSchema, newVoucherSchema, voucherSchema } from './voucher.schemas';
 import {
   correctVoucher,
@@ -22,7 +20,6 @@ import {
 
 const read = { access: { module: 'accounting', level: 'read' } } as const;
 const write = { access: { module: 'accounting', level: 'write' } } as const;
-const reports = { access: { module: 'reports', level: 'read' } } as const;
 
 const fiscalYearSchema = z.object({
   year: z.number(),
@@ -36,12 +33,6 @@ const fiscalYearSchema = z.object({
       locked: z.boolean(),
     }),
   ),
-});
-
-const rangeQuery = z.strictObject({
-  from: isoDateSchema,
-  to: isoDateSchema,
-  format: z.enum(['json', 'csv']).optional(),
 });
 
 export function accountingRoutes(db: Kysely<Database>): FastifyPluginAsync {
@@ -252,26 +243,6 @@ export function accountingRoutes(db: Kysely<Database>): FastifyPluginAsync {
           userId: requireSession(request).user_id,
         };
         return deleteVoucher(db, ctx, request.params.voucherId);
-      },
-    );
-
-    app.get(
-      `${base}/reports/trial-balance`,
-      { config: reports, schema: { tags, params: companyParams, querystring: rangeQuery } },
-      async (request, reply) => {
-        const { companyId } = requireMembership(request);
-        const company = await getCompany(db, companyId);
-        const user = await findUserById(db, requireSession(request).user_id);
-        const language = user?.language === 'en' ? 'en' : 'nb';
-        const rows = await trialBalance(db, companyId, {
-          ...request.query,
-          startMonth: company.fiscalYearStartMonth,
-          language,
-        });
-        if (request.query.format === 'csv') {
-          return reply.type('text/csv; charset=utf-8').send(trialBalanceCsv(rows));
-        }
-        return { items: rows };
       },
     );
   };

@@ -1,53 +1,27 @@
-import {
-  type EntryLine,
-  expandLines,
-  type Posting,
-  PostingError,
-  type VatAccounts,
-  vatCodeFitsAccount,
-} from '@nordbok/core';
 import type { Kysely } from 'kysely';
 import { now } from '../../db/database';
-import type { AccountRow, Database, PeriodRow, PostingRow, VoucherRow } from '../../db/schema';
+import type { Database, PostingRow, VoucherRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { appendAudit } from '../audit/audit.service';
-import { findAccounts, listVatAccounts } from './account.store';
-import { placeInPeriod } from './period.service';
-import { listPeriods } from './period.store';
+import { type SubledgerKind, settleAutomatically } from './open-item.service';
 import type { NewVoucherInput, Voucher } from './voucher.schemas';
 import {
   addToDayTotals,
   deletePostings,
+  findPostingsByKid,
   findVoucher,
   insertPostings,
   insertVouchers,
   listPostingsOfVouchers,
-  listSeries,
   listVouchers,
   takeVoucherNumbers,
   updateVoucher,
 } from './voucher.store';
+import { type Ledger, loadLedger, type Prepared, prepare } from './voucher-rules';
 
 export interface PostingContext {
   companyId: number;
   userId: number | null;
-}
-
-/** What every voucher of a company is checked against, read once per transaction. */
-interface Ledger {
-  periods: PeriodRow[];
-  series: Set<string>;
-  accounts: Map<string, AccountRow>;
-  vatAccounts: VatAccounts;
-  receivesVat: Set<string>;
-}
-
-interface Prepared {
-  input: NewVoucherInput;
-  series: string;
-  fiscalYear: number;
-  period: number;
-  postings: (Posting & { description: string })[];
 }
 
 export async function postVoucher(
@@ -75,88 +49,93 @@ export async function postVouchers(
     const prepared = inputs.map((input, i) =>
       withIndex(inputs.length, i, () => prepare(ledger, input)),
     );
-    const at = now();
-    const rows = await numberAndInsert(trx, ctx, prepared, at);
-    const totals = prepared.flatMap((p) =>
-      p.postings.map((posting) => ({ ...posting, date: p.input.date, opening: p.period === 0 })),
+    await refuseDuplicateKids(trx, ctx.companyId, prepared, ledger);
+    const rows = await numberAndInsert(trx, ctx, prepared, now());
+    const postings = await bookPostings(trx, ctx.companyId, rows, prepared, ledger);
+    return rows.map((row) =>
+      toVoucher(
+        row,
+        postings.filter((p) => p.voucher_id === row.id),
+      ),
     );
-    await addToDayTotals(trx, ctx.companyId, totals);
-    return rows.map((row, i) => toVoucher(row, postingRows(row, prepared[i]!)));
   });
 }
 
-async function loadLedger(
+/**
+ * A KID identifies one invoice: a customer invoice's KID is unique in the company, a
+ * supplier's KID unique for that supplier. Checked against the ledger and the batch itself.
+ */
+async function refuseDuplicateKids(
   db: Kysely<Database>,
   companyId: number,
-  inputs: readonly NewVoucherInput[],
+  prepared: Prepared[],
+  ledger: Ledger,
 ) {
-  const numbers = [...new Set(inputs.flatMap((v) => v.lines.map((l) => l.account)))];
-  const [periods, series, accounts, vatRows] = await Promise.all([
-    listPeriods(db, companyId),
-    listSeries(db, companyId),
-    findAccounts(db, companyId, numbers),
-    listVatAccounts(db, companyId),
-  ]);
-  const vatAccounts: Record<string, { output?: string; input?: string }> = {};
-  for (const r of vatRows) {
-    vatAccounts[r.vat_code] = {
-      ...(r.output_account ? { output: r.output_account } : {}),
-      ...(r.input_account ? { input: r.input_account } : {}),
-    };
-  }
-  const receivesVat = new Set(
-    vatRows.flatMap((r) => [r.output_account, r.input_account]).filter((a) => a !== null),
+  const items = prepared.flatMap((p, v) =>
+    p.postings
+      .filter((posting) => posting.kid && isInvoice(ledger, posting.account, posting.amount))
+      .map((posting) => ({ ...posting, voucher: v })),
   );
-  return {
-    periods,
-    series: new Set(series.map((s) => s.code)),
-    accounts: new Map(accounts.map((a) => [a.number, a])),
-    vatAccounts,
-    receivesVat,
-  } satisfies Ledger;
-}
-
-function prepare(ledger: Ledger, input: NewVoucherInput): Prepared {
-  const series = input.series ?? (input.opening ? 'IB' : 'A');
-  if (!ledger.series.has(series))
-    throw AppError.field('series', `Voucher series ${series} does not exist.`);
-  const place = placeInPeriod(ledger.periods, input.date, input.opening === true);
-  for (const [i, line] of input.lines.entries()) checkLine(ledger, line, i);
-  return { input, series, ...place, postings: expand(input, ledger.vatAccounts) };
-}
-
-function checkLine(ledger: Ledger, line: NewVoucherInput['lines'][number], i: number) {
-  const account = ledger.accounts.get(line.account);
-  if (!account) throw lineError(i, 'account', `Account ${line.account} does not exist.`);
-  if (account.blocked === 1) throw lineError(i, 'account', `Account ${line.account} is blocked.`);
-  if (!line.vatCode) return;
-  const fits =
-    !ledger.receivesVat.has(account.number) &&
-    !account.subledger &&
-    vatCodeFitsAccount(account.number, line.vatCode);
-  if (!fits) {
-    throw lineError(
-      i,
-      'vatCode',
-      `VAT code ${line.vatCode} does not fit account ${account.number} ${account.name_nb}.`,
+  const existing = await findPostingsByKid(
+    db,
+    companyId,
+    items.map((i) => i.kid!),
+  );
+  const seen = [
+    ...existing.map((e) => ({
+      kid: e.kid,
+      partyId: e.party_id,
+      account: e.account,
+      where: `${e.series}${e.number}`,
+    })),
+  ];
+  for (const item of items) {
+    const supplier = ledger.accounts.get(item.account)?.subledger === 'supplier';
+    const clash = seen.find(
+      (e) =>
+        e.kid === item.kid &&
+        e.account === item.account &&
+        (!supplier || e.partyId === item.partyId),
     );
+    if (clash) {
+      const field = `${prepared.length > 1 ? `${item.voucher}.` : ''}lines.${item.line}.kid`;
+      throw AppError.field(
+        field,
+        `Line ${item.line + 1}: KID ${item.kid} is already used (voucher ${clash.where}).`,
+        'duplicate',
+      );
+    }
+    seen.push({
+      kid: item.kid,
+      partyId: item.partyId,
+      account: item.account,
+      where: 'in this batch',
+    });
   }
 }
 
-function expand(input: NewVoucherInput, vatAccounts: VatAccounts) {
-  const entries: EntryLine[] = input.lines;
-  try {
-    const postings = expandLines(input.date, entries, vatAccounts);
-    return postings.map((p) => ({ ...p, description: input.lines[p.line]?.description ?? '' }));
-  } catch (error) {
-    if (!(error instanceof PostingError)) throw error;
-    if (error.line === null) throw AppError.field('lines', error.message, 'unbalanced');
-    throw lineError(error.line, error.field, error.message);
-  }
+/** A customer debit or a supplier credit: a posting that opens an item. */
+function isInvoice(ledger: Ledger, account: string, amount: number) {
+  const kind = ledger.accounts.get(account)?.subledger;
+  return (kind === 'customer' && amount > 0) || (kind === 'supplier' && amount < 0);
 }
 
-function lineError(line: number, field: string, message: string) {
-  return AppError.field(`lines.${line}.${field}`, `Line ${line + 1}: ${message}`);
+function subledgerPostings(postings: PostingRow[], ledger: Ledger) {
+  return postings.flatMap((p) => {
+    const kind = ledger.accounts.get(p.account)?.subledger as SubledgerKind | null | undefined;
+    if (!kind || p.party_id === null) return [];
+    return [
+      {
+        id: p.id,
+        account: p.account,
+        amount: Number(p.amount),
+        partyId: p.party_id,
+        kid: p.kid,
+        invoiceNumber: p.invoice_number,
+        kind,
+      },
+    ];
+  });
 }
 
 /** Runs a check on the i-th of several vouchers, prefixing its field errors with the index. */
@@ -178,21 +157,14 @@ async function numberAndInsert(
 ) {
   // Numbers are taken last, just before the inserts, so the counter row stays locked briefly.
   const groups = new Map<string, Prepared[]>();
-  for (const p of prepared)
-    groups.set(`${p.series}\u0000${p.fiscalYear}`, [
-      ...(groups.get(`${p.series}\u0000${p.fiscalYear}`) ?? []),
-      p,
-    ]);
+  for (const p of prepared) {
+    const key = `${p.series}/${p.fiscalYear}`;
+    groups.set(key, [...(groups.get(key) ?? []), p]);
+  }
   const numbers = new Map<Prepared, number>();
   for (const group of groups.values()) {
-    const first = group[0]!;
-    const last = await takeVoucherNumbers(
-      db,
-      ctx.companyId,
-      first.series,
-      first.fiscalYear,
-      group.length,
-    );
+    const { series, fiscalYear } = group[0]!;
+    const last = await takeVoucherNumbers(db, ctx.companyId, series, fiscalYear, group.length);
     for (const [i, p] of group.entries()) numbers.set(p, last - group.length + 1 + i);
   }
   const rows = await insertVouchers(
@@ -209,12 +181,45 @@ async function numberAndInsert(
       at,
     })),
   );
-  await insertPostings(
-    db,
-    ctx.companyId,
-    rows.flatMap((row, i) => postingRows(row, prepared[i]!)),
-  );
   return rows;
+}
+
+/**
+ * Writes the postings of vouchers, adds them to the day totals and settles the payments
+ * among them against open items.
+ */
+async function bookPostings(
+  db: Kysely<Database>,
+  companyId: number,
+  vouchers: VoucherRow[],
+  prepared: Prepared[],
+  ledger: Ledger,
+): Promise<PostingRow[]> {
+  const postings = vouchers.flatMap((row, i) => postingRows(row, prepared[i]!));
+  const ids = await insertPostings(db, companyId, postings);
+  for (const p of postings) p.id = ids.get(`${p.voucher_id}/${p.line_no}`)!;
+  const opening = new Set(vouchers.filter((v) => v.period === 0).map((v) => v.id));
+  await addToDayTotals(
+    db,
+    companyId,
+    postings.map((p) => dayPosting(p, opening.has(p.voucher_id))),
+  );
+  await settleAutomatically(db, companyId, subledgerPostings(postings, ledger));
+  return postings;
+}
+
+function dayPosting(
+  p: Pick<PostingRow, 'account' | 'amount' | 'date' | 'department_id' | 'project_id'>,
+  opening: boolean,
+) {
+  return {
+    account: p.account,
+    amount: Number(p.amount),
+    date: p.date,
+    opening,
+    departmentId: p.department_id,
+    projectId: p.project_id,
+  };
 }
 
 function postingRows(voucher: VoucherRow, prepared: Prepared): PostingRow[] {
@@ -229,6 +234,15 @@ function postingRows(voucher: VoucherRow, prepared: Prepared): PostingRow[] {
     vat_code: p.vatCode,
     vat_kind: p.vatKind,
     description: p.description,
+    department_id: p.departmentId,
+    project_id: p.projectId,
+    party_id: p.partyId,
+    invoice_number: p.invoiceNumber,
+    due_date: p.dueDate,
+    kid: p.kid,
+    currency: p.currency?.code ?? null,
+    currency_amount: p.currency?.amount ?? null,
+    exchange_rate: p.currency?.rate ?? null,
   }));
 }
 
@@ -267,12 +281,23 @@ function toVoucher(row: VoucherRow, postings: PostingRow[]): Voucher {
     description: row.description,
     status: row.status === 'deleted' ? 'deleted' : 'posted',
     postings: postings.map((p) => ({
+      id: p.id,
       lineNo: p.line_no,
       account: p.account,
       amount: Number(p.amount),
       vatCode: p.vat_code,
       vatKind: p.vat_kind as Voucher['postings'][number]['vatKind'],
       description: p.description,
+      departmentId: p.department_id,
+      projectId: p.project_id,
+      partyId: p.party_id,
+      invoiceNumber: p.invoice_number,
+      dueDate: p.due_date,
+      kid: p.kid,
+      currency:
+        p.currency === null
+          ? null
+          : { code: p.currency, amount: Number(p.currency_amount), rate: p.exchange_rate ?? '' },
     })),
   };
 }
@@ -304,14 +329,7 @@ export async function correctVoucher(
       description: input.description,
       modified_at: at,
     });
-    const postings = postingRows(updated, prepared);
-    await insertPostings(trx, ctx.companyId, postings);
-    const opening = updated.period === 0;
-    await addToDayTotals(
-      trx,
-      ctx.companyId,
-      postings.map((p) => ({ ...p, opening })),
-    );
+    const postings = await bookPostings(trx, ctx.companyId, [updated], [prepared], ledger);
     const after = toVoucher(updated, postings);
     await appendAudit(trx, ctx.companyId, {
       userId: ctx.userId,
@@ -383,12 +401,12 @@ async function openForChange(
 }
 
 async function takeOut(db: Kysely<Database>, companyId: number, row: VoucherRow, voucher: Voucher) {
-  const old = voucher.postings.map((p) => ({
-    account: p.account,
-    amount: p.amount,
-    date: row.date,
-    opening: row.period === 0,
-  }));
+  const old = voucher.postings.map((p) =>
+    dayPosting(
+      { ...p, date: row.date, department_id: p.departmentId, project_id: p.projectId },
+      row.period === 0,
+    ),
+  );
   await addToDayTotals(db, companyId, old, -1);
   await deletePostings(db, companyId, row.id);
 }

@@ -65,21 +65,26 @@ export async function insertVouchers(db: Kysely<Database>, vouchers: NewVoucher[
   return vouchers.map((v) => byKey.get(key(v.series, v.fiscalYear, v.number))!);
 }
 
-/** SQLite allows 32 766 bound values a statement; 10 columns a posting row. */
-const POSTINGS_PER_INSERT = 3000;
+/** SQLite allows 32 766 bound values a statement; 19 columns a posting row. */
+const POSTINGS_PER_INSERT = 1500;
 
+/** Inserts postings; returns their ids keyed by voucher id and line number. */
 export async function insertPostings(
   db: Kysely<Database>,
   companyId: number,
   rows: readonly PostingRow[],
-) {
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
   for (let i = 0; i < rows.length; i += POSTINGS_PER_INSERT) {
     const chunk = rows.slice(i, i + POSTINGS_PER_INSERT);
-    await db
+    const inserted = await db
       .insertInto('postings')
       .values(chunk.map(({ id: _id, ...row }) => ({ ...row, company_id: companyId })))
+      .returning(['id', 'voucher_id', 'line_no'])
       .execute();
+    for (const r of inserted) ids.set(`${r.voucher_id}/${r.line_no}`, r.id);
   }
+  return ids;
 }
 
 export interface DayPosting {
@@ -88,12 +93,16 @@ export interface DayPosting {
   amount: number;
   /** Part of an opening-balance voucher. */
   opening: boolean;
+  departmentId: number | null;
+  projectId: number | null;
 }
 
 interface DayTotal {
   account: string;
   date: string;
   opening: Flag;
+  department_id: number;
+  project_id: number;
   debit: number;
   credit: number;
 }
@@ -107,9 +116,13 @@ export async function addToDayTotals(
 ) {
   const totals = new Map<string, DayTotal>();
   for (const p of postings) {
-    const opening: Flag = p.opening ? 1 : 0;
-    const key = `${p.account}/${p.date}/${opening}`;
-    const t = totals.get(key) ?? { account: p.account, date: p.date, opening, debit: 0, credit: 0 };
+    const dims = {
+      opening: (p.opening ? 1 : 0) as Flag,
+      department_id: p.departmentId ?? 0,
+      project_id: p.projectId ?? 0,
+    };
+    const key = `${p.account}/${p.date}/${dims.opening}/${dims.department_id}/${dims.project_id}`;
+    const t = totals.get(key) ?? { account: p.account, date: p.date, ...dims, debit: 0, credit: 0 };
     if (p.amount > 0) t.debit += p.amount;
     else t.credit -= p.amount;
     totals.set(key, t);
@@ -125,10 +138,12 @@ export async function addToDayTotals(
       .insertInto('account_day_totals')
       .values(rows.slice(i, i + POSTINGS_PER_INSERT))
       .onConflict((oc) =>
-        oc.columns(['company_id', 'account', 'date', 'opening']).doUpdateSet((eb) => ({
-          debit: eb('account_day_totals.debit', '+', eb.ref('excluded.debit')),
-          credit: eb('account_day_totals.credit', '+', eb.ref('excluded.credit')),
-        })),
+        oc
+          .columns(['company_id', 'account', 'date', 'opening', 'department_id', 'project_id'])
+          .doUpdateSet((eb) => ({
+            debit: eb('account_day_totals.debit', '+', eb.ref('excluded.debit')),
+            credit: eb('account_day_totals.credit', '+', eb.ref('excluded.credit')),
+          })),
       )
       .execute();
   }
@@ -210,4 +225,47 @@ export async function updateVoucher(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+export function findParties(db: Kysely<Database>, companyId: number, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('parties')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export function findDimensions(
+  db: Kysely<Database>,
+  table: 'departments' | 'projects',
+  companyId: number,
+  ids: number[],
+) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom(table)
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** Item postings that already carry one of these KIDs. */
+export function findPostingsByKid(db: Kysely<Database>, companyId: number, kids: string[]) {
+  if (kids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('postings')
+    .innerJoin('vouchers', 'vouchers.id', 'postings.voucher_id')
+    .select([
+      'postings.kid',
+      'postings.party_id',
+      'postings.account',
+      'vouchers.series',
+      'vouchers.number',
+    ])
+    .where('postings.company_id', '=', companyId)
+    .where('postings.kid', 'in', kids)
+    .execute();
 }
