@@ -114,6 +114,43 @@ describeEachStore('sub-ledgers, open items, dimensions and attachments', (store)
     });
   });
 
+  it("ages open items by days past due and lists each customer's ledger", async () => {
+    const late = await api.post(`${base}/vouchers`, {
+      date: d('01-02'),
+      description: 'Gammel faktura',
+      lines: [
+        {
+          account: '1500',
+          amount: 70_000,
+          partyId: customer,
+          invoiceNumber: '900',
+          dueDate: d('01-15'),
+        },
+        { account: '3000', amount: -70_000, vatCode: '3' },
+      ],
+    });
+    expect(late.statusCode).toBe(201);
+    const aged = (await api.get(`${base}/reports/aged-open-items?kind=customer&at=${d('03-01')}`))
+      .data;
+    const row = aged.items.find((i: { partyId: number }) => i.partyId === customer);
+    expect(row).toMatchObject({ name: 'Kunde AS', number: 10000, days31to60: 70_000 });
+    expect(row.total).toBe(
+      row.notDue + row.days0to30 + row.days31to60 + row.days61to90 + row.over90,
+    );
+
+    const ledger = (
+      await api.get(`${base}/reports/subledger?kind=customer&from=${d('01-01')}&to=${d('12-31')}`)
+    ).data;
+    const own = ledger.parties.find((p: { partyId: number }) => p.partyId === customer);
+    expect(own.postings[0]).toMatchObject({
+      invoiceNumber: '900',
+      amount: 70_000,
+      balance: 70_000,
+    });
+    expect(own.closing).toBe(row.total);
+    expect(own.closing).toBe(own.opening + own.debit - own.credit);
+  });
+
   describe('refuses bad sub-ledger lines', () => {
     it.each([
       [{ partyId: undefined }, 'lines.0.partyId', /Choose the customer for account 1500/],

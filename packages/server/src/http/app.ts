@@ -16,6 +16,7 @@ import { AppError } from '../errors';
 import { accountingRoutes } from '../modules/accounting/accounting.routes';
 import { ledgerDetailRoutes } from '../modules/accounting/ledger-details.routes';
 import { reportRoutes } from '../modules/accounting/report.routes';
+import { subledgerReportRoutes } from '../modules/accounting/subledger-report.routes';
 import { companyRoutes } from '../modules/admin/company.routes';
 import { memberRoutes } from '../modules/admin/member.routes';
 import { userRoutes } from '../modules/admin/user.routes';
@@ -76,6 +77,7 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
       await api.register(accountingRoutes(store.db));
       await api.register(reportRoutes(store.db));
       await api.register(ledgerDetailRoutes(store.db));
+      await api.register(subledgerReportRoutes(store.db));
       await api.register(auditRoutes(store.db));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
         app.swagger(),

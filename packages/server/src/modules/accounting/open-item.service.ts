@@ -38,7 +38,8 @@ export interface OpenItem {
   settlements: { id: number; postingId: number; amount: number; matchedBy: string }[];
 }
 
-const isItem = (kind: SubledgerKind, amount: number) =>
+/** A customer debit or a supplier credit: a posting that opens an item. */
+export const isItem = (kind: SubledgerKind, amount: number) =>
   kind === 'customer' ? amount > 0 : amount < 0;
 
 /** Every sub-ledger posting of a kind with what is still open on it at a date. */

@@ -3,7 +3,7 @@ import { now } from '../../db/database';
 import type { Database, PostingRow, VoucherRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { appendAudit } from '../audit/audit.service';
-import { type SubledgerKind, settleAutomatically } from './open-item.service';
+import { isItem, type SubledgerKind, settleAutomatically } from './open-item.service';
 import type { NewVoucherInput, Voucher } from './voucher.schemas';
 import {
   addToDayTotals,
@@ -114,10 +114,9 @@ async function refuseDuplicateKids(
   }
 }
 
-/** A customer debit or a supplier credit: a posting that opens an item. */
 function isInvoice(ledger: Ledger, account: string, amount: number) {
-  const kind = ledger.accounts.get(account)?.subledger;
-  return (kind === 'customer' && amount > 0) || (kind === 'supplier' && amount < 0);
+  const kind = ledger.accounts.get(account)?.subledger as SubledgerKind | null | undefined;
+  return kind ? isItem(kind, amount) : false;
 }
 
 function subledgerPostings(postings: PostingRow[], ledger: Ledger) {
