@@ -7,6 +7,7 @@ import { openStore, type Store } from '@nordbok/server';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../packages/server/src/db/schema';
+import { createParty } from '../packages/server/src/modules/accounting/party.service';
 import { trialBalance } from '../packages/server/src/modules/accounting/report.service';
 import {
   postVoucher,
@@ -23,7 +24,7 @@ interface Options {
 const YEAR = new Date().getUTCFullYear();
 
 /** A voucher of a small business's day: a sale, a purchase or a bank fee, on a day of the year. */
-function sampleVoucher(i: number) {
+function sampleVoucher(i: number, supplier: number) {
   const day = new Date(Date.UTC(YEAR, 0, 1 + (i % 365))).toISOString().slice(0, 10);
   const amount = 10_000 + ((i * 7919) % 1_000_000);
   const kinds = [
@@ -33,7 +34,7 @@ function sampleVoucher(i: number) {
     ],
     [
       { account: '4300', amount, vatCode: '1' },
-      { account: '2400', amount: -amount },
+      { account: '2400', amount: -amount, partyId: supplier },
     ],
     [
       { account: '7770', amount: 5_000 + (i % 900) },
@@ -52,27 +53,35 @@ export async function ledgerBenchmark(dialect: 'sqlite' | 'postgres', options: O
       null,
     );
     console.log(`\n== Ledger on ${dialect} ==`);
-    await postThroughService(store, company.id, options.vouchers);
-    await bulkLoad(store.db, company.id, options.postings);
+    const supplier = (
+      await createParty(store.db, company.id, { name: 'Grossist AS', supplier: true })
+    ).id;
+    await postThroughService(store, company.id, options.vouchers, supplier);
+    await bulkLoad(store.db, company.id, options.postings, supplier);
     await reportTimings(store.db, company.id);
   } finally {
     await drop();
   }
 }
 
-async function postThroughService(store: Store, companyId: number, count: number) {
+async function postThroughService(
+  store: Store,
+  companyId: number,
+  count: number,
+  supplier: number,
+) {
   const ctx = { companyId, userId: null };
   const memory: number[] = [];
   let started = performance.now();
   for (let i = 0; i < count; i++) {
-    await postVoucher(store.db, ctx, sampleVoucher(i));
+    await postVoucher(store.db, ctx, sampleVoucher(i, supplier));
     if (i % Math.max(1, Math.floor(count / 5)) === 0) memory.push(process.memoryUsage().rss);
   }
   const single = (performance.now() - started) / 1000;
   started = performance.now();
   for (let i = 0; i < count; i += 100) {
     const batch = Array.from({ length: Math.min(100, count - i) }, (_, k) =>
-      sampleVoucher(count + i + k),
+      sampleVoucher(count + i + k, supplier),
     );
     await postVouchers(store.db, ctx, batch);
     if (i % Math.max(100, Math.floor(count / 5)) === 0) memory.push(process.memoryUsage().rss);
@@ -86,7 +95,7 @@ async function postThroughService(store: Store, companyId: number, count: number
 }
 
 /** Fills the ledger up to `target` postings quickly, with the same rows the service writes. */
-async function bulkLoad(db: Kysely<Database>, companyId: number, target: number) {
+async function bulkLoad(db: Kysely<Database>, companyId: number, target: number, supplier: number) {
   const have = Number(
     (
       await db
@@ -102,7 +111,7 @@ async function bulkLoad(db: Kysely<Database>, companyId: number, target: number)
   while (postings < target) {
     const batch: { date: string; description: string; postings: Posting[] }[] = [];
     for (let b = 0; b < 2000 && postings < target; b++, i++) {
-      const v = sampleVoucher(i);
+      const v = sampleVoucher(i, supplier);
       const expanded = expandLines(v.date, v.lines, VAT_ACCOUNTS);
       batch.push({ ...v, postings: expanded });
       postings += expanded.length;
@@ -154,11 +163,13 @@ async function bulkLoad(db: Kysely<Database>, companyId: number, target: number)
 
 async function rebuildDayTotals(db: Kysely<Database>, companyId: number) {
   await db.deleteFrom('account_day_totals').where('company_id', '=', companyId).execute();
-  await sql`insert into account_day_totals (company_id, account, date, opening, debit, credit)
-    select company_id, account, date, 0,
+  await sql`insert into account_day_totals
+      (company_id, account, date, opening, department_id, project_id, debit, credit)
+    select company_id, account, date, 0, coalesce(department_id, 0), coalesce(project_id, 0),
       sum(case when amount > 0 then amount else 0 end),
       sum(case when amount < 0 then -amount else 0 end)
-    from postings where company_id = ${companyId} group by company_id, account, date`.execute(db);
+    from postings where company_id = ${companyId}
+    group by company_id, account, date, department_id, project_id`.execute(db);
 }
 
 /** The same trial balance computed by scanning every posting: what the day totals save. */
