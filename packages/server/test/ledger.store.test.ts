@@ -1,5 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { AppError } from '../src/errors';
+import { subledger } from '../src/modules/accounting/open-item.service';
+import { createParty } from '../src/modules/accounting/party.service';
 import { trialBalance } from '../src/modules/accounting/report.service';
 import { getVoucher, postVoucher, postVouchers } from '../src/modules/accounting/voucher.service';
 import { createCompany } from '../src/modules/admin/company.service';
@@ -75,6 +77,34 @@ describeEachStore('the ledger store', (store) => {
     expect(await trialBalance(store().db, b, range)).toEqual([]);
     const ownRows = await trialBalance(store().db, a, range);
     expect(ownRows.find((r) => r.account === '1920')?.debit).toBeGreaterThanOrEqual(77_700);
+  });
+
+  it('never settles more than is open when two payments with the same KID arrive at once', async () => {
+    const ctx = { companyId: a, userId: null };
+    const customer = (await createParty(store().db, a, { name: 'Samtidig AS', customer: true })).id;
+    await postVoucher(store().db, ctx, {
+      date: `${YEAR}-03-01`,
+      description: 'Faktura',
+      lines: [
+        { account: '1500', amount: 1000, partyId: customer, kid: '1234567897' },
+        { account: '3100', amount: -1000, vatCode: '5' },
+      ],
+    });
+    // Different series, days and bank accounts, so that nothing else (voucher counters, day
+    // totals) already makes the two transactions wait for each other.
+    const pay = (series: string, day: string, bank: string) =>
+      postVoucher(store().db, ctx, {
+        series,
+        date: `${YEAR}-03-${day}`,
+        description: 'Innbetaling',
+        lines: [
+          { account: bank, amount: 1000 },
+          { account: '1500', amount: -1000, partyId: customer, kid: '1234567897' },
+        ],
+      });
+    await Promise.all([pay('A', '05', '1920'), pay('B', '06', '1900')]);
+    const items = await subledger(store().db, a, { kind: 'customer', partyId: customer });
+    expect(items.map((i) => i.open).sort()).toEqual([-1000, 0, 0]);
   });
 
   it('numbers each fiscal year of a series from 1', async () => {

@@ -7,6 +7,7 @@ import {
   findItemsForPayment,
   findSettlement,
   insertSettlement,
+  lockSettlements,
   settlementsOf,
   subledgerPostings,
 } from './open-item.store';
@@ -115,8 +116,9 @@ export async function settleAutomatically(
   companyId: number,
   postings: readonly NewSubledgerPosting[],
 ) {
-  for (const p of postings) {
-    if (isItem(p.kind, p.amount) || (!p.kid && !p.invoiceNumber)) continue;
+  const payments = postings.filter((p) => !isItem(p.kind, p.amount) && (p.kid || p.invoiceNumber));
+  if (payments.length > 0) await lockSettlements(db, companyId);
+  for (const p of payments) {
     let remaining = -p.amount;
     const candidates = await findItemsForPayment(db, companyId, p);
     const items = candidates.filter((c) => isItem(p.kind, Number(c.amount)) && c.id !== p.id);
@@ -152,6 +154,7 @@ export async function settle(
   input: { itemPostingId: number; paymentPostingId: number; amount?: number | undefined },
 ) {
   return db.transaction().execute(async (trx) => {
+    await lockSettlements(trx, ctx.companyId);
     const [item, payment] = await pairToSettle(trx, ctx.companyId, input);
     const max = Math.min(Math.abs(item.open), Math.abs(payment.open));
     const amount = input.amount ?? Math.sign(item.open) * max;

@@ -112,3 +112,16 @@ export function findItemsForPayment(
     .orderBy('date')
     .execute();
 }
+
+/**
+ * Serialises settling within a company: a no-op update takes the company row's lock until
+ * the transaction ends, so two payments posted at once cannot both settle the same open
+ * amount. (SQLite runs one writer at a time anyway.)
+ */
+export async function lockSettlements(db: Kysely<Database>, companyId: number) {
+  await db
+    .updateTable('companies')
+    .set((eb) => ({ name: eb.ref('name') }))
+    .where('id', '=', companyId)
+    .execute();
+}
