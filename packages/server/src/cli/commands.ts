@@ -2,7 +2,9 @@ import type { ParseArgsConfig } from 'node:util';
 import { isIsoDate } from '@nordbok/core';
 import type { Store } from '../db/database';
 import { AppError } from '../errors';
-import { trialBalance, trialBalanceCsv } from '../modules/accounting/report.service';
+import { renderCsv } from '../modules/accounting/export/csv';
+import { trialBalanceTable } from '../modules/accounting/export/report-tables';
+import { dimensionFilter, trialBalance } from '../modules/accounting/report.service';
 import { roleSchema } from '../modules/admin/company.schemas';
 import { createCompany } from '../modules/admin/company.service';
 import { findCompany, listCompanies } from '../modules/admin/company.store';
@@ -128,8 +130,11 @@ const userGrant: Command = {
 const reportTrialBalance: Command = {
   group: 'report',
   action: 'trial-balance',
-  synopsis: '--company ID --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json]',
-  options: { company: str, from: str, to: str, format: str, json },
+  synopsis:
+    '--company ID --from YYYY-MM-DD --to YYYY-MM-DD [--department ID] [--project ID] ' +
+    '[--format csv|json]',
+  options: { company: str, from: str, to: str, department: str, project: str, format: str, json },
+  flags: { departmentId: 'department', projectId: 'project' },
   async run(store, values) {
     const company = await companyOf(store, values);
     const from = date(values, 'from');
@@ -139,17 +144,16 @@ const reportTrialBalance: Command = {
     if (format !== 'csv' && format !== 'json') {
       throw new AppError('validation', '--format must be csv or json.');
     }
-    const range = {
-      from,
-      to,
-      startMonth: company.fiscal_year_start_month,
-      language: 'nb' as const,
-    };
+    const filter = await dimensionFilter(store.db, company.id, {
+      departmentId: wholeNumber(values, 'department'),
+      projectId: wholeNumber(values, 'project'),
+    });
+    const language = 'nb' as const;
+    const range = { from, to, startMonth: company.fiscal_year_start_month, language, filter };
     const rows = await trialBalance(store.db, company.id, range);
-    const csv = trialBalanceCsv(rows).trimEnd();
-    return format === 'json'
-      ? { text: JSON.stringify(rows), json: rows }
-      : { text: csv, json: rows };
+    if (format === 'json') return { text: JSON.stringify(rows), json: rows };
+    const context = { language, company: company.name, producedAt: new Date(), filter };
+    return { text: renderCsv(trialBalanceTable(rows, context, range)).trimEnd(), json: rows };
   },
 };
 

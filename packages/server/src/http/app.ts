@@ -14,6 +14,7 @@ import type { Config } from '../config';
 import type { Store } from '../db/database';
 import { AppError } from '../errors';
 import { accountingRoutes } from '../modules/accounting/accounting.routes';
+import { budgetRoutes } from '../modules/accounting/budget.routes';
 import { ledgerDetailRoutes } from '../modules/accounting/ledger-details.routes';
 import { reportRoutes } from '../modules/accounting/report.routes';
 import { subledgerReportRoutes } from '../modules/accounting/subledger-report.routes';
@@ -76,6 +77,7 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
       await api.register(memberRoutes(store.db));
       await api.register(accountingRoutes(store.db));
       await api.register(reportRoutes(store.db));
+      await api.register(budgetRoutes(store.db));
       await api.register(ledgerDetailRoutes(store.db));
       await api.register(subledgerReportRoutes(store.db));
       await api.register(auditRoutes(store.db));

@@ -181,7 +181,12 @@ export async function budgetTotals(
         .onRef('p.fiscal_year', '=', 'b.fiscal_year')
         .onRef('p.period', '=', 'b.period'),
     )
-    .select((eb) => ['b.account', 'b.department_id', 'b.project_id', eb.fn.sum('b.amount').as('amount')])
+    .select((eb) => [
+      'b.account',
+      'b.department_id',
+      'b.project_id',
+      eb.fn.sum('b.amount').as('amount'),
+    ])
     .where('b.company_id', '=', companyId)
     .where('p.start_date', '>=', range.from)
     .where('p.end_date', '<=', range.to)

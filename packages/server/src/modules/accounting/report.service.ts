@@ -74,18 +74,23 @@ async function subtree(
       table === 'departments' ? ['departmentId', 'Department'] : ['projectId', 'Project'];
     throw AppError.field(field, `${noun} ${id} does not exist.`);
   }
-  return { root: { id: root.id, code: root.code, name: root.name }, ids: withDescendants(rows, id) };
+  return {
+    root: { id: root.id, code: root.code, name: root.name },
+    ids: withDescendants(rows, id),
+  };
 }
 
 /** The id and everything below it; a parent loop cannot make it run forever. */
 function withDescendants(rows: { id: number; parent_id: number | null }[], id: number) {
   const children = new Map<number, number[]>();
   for (const r of rows) {
-    if (r.parent_id !== null) children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r.id]);
+    if (r.parent_id !== null)
+      children.set(r.parent_id, [...(children.get(r.parent_id) ?? []), r.id]);
   }
   const found = [id];
   for (let i = 0; i < found.length; i++) {
-    for (const child of children.get(found[i]!) ?? []) if (!found.includes(child)) found.push(child);
+    for (const child of children.get(found[i]!) ?? [])
+      if (!found.includes(child)) found.push(child);
   }
   return found;
 }
@@ -397,8 +402,18 @@ const INCOME_SECTIONS: readonly Grouping[] = [
 
 /** Results shown after a section: the sum of every section up to and including it. */
 const SUBTOTALS = [
-  { after: 'otherOperatingExpenses', key: 'operatingResult', nameNb: 'Driftsresultat', nameEn: 'Operating result' },
-  { after: 'financialExpenses', key: 'resultBeforeTax', nameNb: 'Resultat før skattekostnad', nameEn: 'Result before tax' },
+  {
+    after: 'otherOperatingExpenses',
+    key: 'operatingResult',
+    nameNb: 'Driftsresultat',
+    nameEn: 'Operating result',
+  },
+  {
+    after: 'financialExpenses',
+    key: 'resultBeforeTax',
+    nameNb: 'Resultat før skattekostnad',
+    nameEn: 'Result before tax',
+  },
 ] as const;
 
 function groupingOf(account: string, groupings: readonly Grouping[]): Grouping | undefined {
@@ -593,24 +608,28 @@ export async function balanceSheet(
 ): Promise<BalanceSheet> {
   const lastYearAt = yearEarlier(query.at);
   const [now, earlier, names] = await Promise.all([
-    balancesAt(db, companyId, { ...query }),
+    balancesAt(db, companyId, query),
     balancesAt(db, companyId, { ...query, at: lastYearAt }),
     accountNames(db, companyId, query.language),
   ]);
-  const sections = BALANCE_SECTIONS.map((g) => balanceSection(g, now, earlier, names));
-  const equity = sections[1]!;
-  equity.lines.push(...resultLines(now, earlier, query.language));
-  equity.total = total(equity.lines, (l) => l.amount);
-  equity.lastYearTotal = total(equity.lines, (l) => l.lastYear);
-  const [assets, , liabilities] = sections;
+  const sections = BALANCE_SECTIONS.map((g) => {
+    const lines = accountLines(g, now, earlier, names);
+    if (g.key === 'equity') lines.push(...resultLines(now, earlier, query.language));
+    return balanceSection(g, lines);
+  });
+  const [assets, equity, liabilities] = sections as [
+    BalanceSection,
+    BalanceSection,
+    BalanceSection,
+  ];
   return {
     at: query.at,
     lastYearAt,
     sections,
-    totalAssets: assets!.total,
-    lastYearTotalAssets: assets!.lastYearTotal,
-    totalEquityAndLiabilities: equity.total + liabilities!.total,
-    lastYearTotalEquityAndLiabilities: equity.lastYearTotal + liabilities!.lastYearTotal,
+    totalAssets: assets.total,
+    lastYearTotalAssets: assets.lastYearTotal,
+    totalEquityAndLiabilities: equity.total + liabilities.total,
+    lastYearTotalEquityAndLiabilities: equity.lastYearTotal + liabilities.lastYearTotal,
   };
 }
 
@@ -624,7 +643,7 @@ async function balancesAt(
     .selectFrom('account_day_totals')
     .select([
       'account',
-      sumWhen(sql`1 = 1`, sql`debit - credit`).as('balance'),
+      sql<number>`coalesce(sum(debit - credit), 0)`.as('balance'),
       sumWhen(sql`date >= ${yearStart}`, sql`debit - credit`).as('in_year'),
     ])
     .where('company_id', '=', companyId)
@@ -643,17 +662,18 @@ async function balancesAt(
   return balances;
 }
 
-function balanceSection(
+/** The section's balance-sheet accounts with a balance now or a year earlier. */
+function accountLines(
   grouping: Grouping,
   now: Balances,
   earlier: Balances,
   names: Map<string, string>,
-): BalanceSection {
+): BalanceLine[] {
   // Assets keep the ledger's sign; equity and liabilities are credits, shown positive.
   const sign = grouping.key === 'assets' ? 1 : -1;
   const shown = (n: number) => (n === 0 ? 0 : sign * n);
   const numbers = new Set([...now.accounts.keys(), ...earlier.accounts.keys()]);
-  const lines = [...numbers]
+  return [...numbers]
     .filter((a) => groupingOf(a, BALANCE_SECTIONS) === grouping)
     .sort((a, b) => a.localeCompare(b))
     .map((account) => ({
@@ -663,9 +683,17 @@ function balanceSection(
       lastYear: shown(earlier.accounts.get(account) ?? 0),
     }))
     .filter((l) => l.amount !== 0 || l.lastYear !== 0);
-  const { key, nameNb, nameEn } = grouping;
-  const sums = { total: total(lines, (l) => l.amount), lastYearTotal: total(lines, (l) => l.lastYear) };
-  return { key, nameNb, nameEn, lines, ...sums };
+}
+
+function balanceSection(grouping: Grouping, lines: BalanceLine[]): BalanceSection {
+  return {
+    key: grouping.key,
+    nameNb: grouping.nameNb,
+    nameEn: grouping.nameEn,
+    lines,
+    total: total(lines, (l) => l.amount),
+    lastYearTotal: total(lines, (l) => l.lastYear),
+  };
 }
 
 /** This year's result always; earlier years' only while one of them is not yet closed. */

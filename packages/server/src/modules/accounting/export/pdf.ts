@@ -60,7 +60,8 @@ function allRows(table: Table): Row[] {
 function shown(column: Column, value: Cell): string {
   if (value === null) return '';
   if (column.kind === 'amount' && typeof value === 'number') return formatAmount(value);
-  return String(value);
+  // A cell is one line: a line break in a description would run into the next row.
+  return String(value).replace(/\s+/g, ' ');
 }
 
 /** Places the columns side by side across the page; see shareWidth for how. */
@@ -82,7 +83,8 @@ function naturalWidth(doc: Doc, table: Table, column: Column): number {
   for (const row of allRows(table)) {
     widest = Math.max(widest, doc.widthOfString(shown(column, row.cells[column.key] ?? null)));
   }
-  return widest + 2 * PAD;
+  // One point to spare, so that rounding in the sums never clips the widest value.
+  return widest + 2 * PAD + 1;
 }
 
 /**
