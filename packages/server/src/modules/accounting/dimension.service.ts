@@ -108,11 +108,11 @@ function checkParent(all: Dimension[], id: number | null, parentId: number | nul
   }
 }
 
-/** The ids of a dimension and all its sub-levels, for report filters. */
-export function withSubLevels(all: Dimension[], id: number): number[] {
+/** The ids of a dimension and all its sub-levels, for report filters; never loops. */
+export function withSubLevels(all: readonly { id: number; parentId: number | null }[], id: number) {
   const result = [id];
   for (let i = 0; i < result.length; i++) {
-    for (const d of all) if (d.parentId === result[i]) result.push(d.id);
+    for (const d of all) if (d.parentId === result[i] && !result.includes(d.id)) result.push(d.id);
   }
   return result;
 }

@@ -18,16 +18,11 @@ import {
   voucherJournalTable,
 } from './export/report-tables';
 import type { Table } from './export/table';
-import {
-  balanceSheet,
-  dimensionFilter,
-  generalLedger,
-  incomeStatement,
-  type Language,
-  trialBalance,
-  vatSpecification,
-  voucherJournalReport,
-} from './report.service';
+import { voucherJournalReport } from './journal-report.service';
+import { generalLedger, trialBalance } from './report.service';
+import { dimensionFilter, type Language } from './report-common';
+import { balanceSheet, incomeStatement } from './statement.service';
+import { vatSpecification } from './vat-report.service';
 import { isoDateSchema } from './voucher.schemas';
 
 const reports = { access: { module: 'reports', level: 'read' } } as const;

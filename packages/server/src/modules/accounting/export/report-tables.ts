@@ -1,14 +1,8 @@
-import type {
-  BalanceSheet,
-  DimensionFilter,
-  IncomeStatement,
-  JournalVoucher,
-  Language,
-  LedgerAccount,
-  StatementSection,
-  TrialBalanceRow,
-  VatSpecification,
-} from '../report.service';
+import type { JournalVoucher } from '../journal-report.service';
+import type { LedgerAccount, TrialBalanceRow } from '../report.service';
+import type { DimensionFilter, Language } from '../report-common';
+import type { BalanceSheet, IncomeStatement, StatementSection } from '../statement.service';
+import type { VatSpecification } from '../vat-report.service';
 import type { Cell, Column, Row, Table } from './table';
 
 /** What every exported report states besides its figures. */
