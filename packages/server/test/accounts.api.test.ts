@@ -1,25 +1,15 @@
-import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect, it } from 'vitest';
-import { ApiClient, makeUser, testApp } from './support/api';
+import { type ApiClient, adminWithCompany } from './support/api';
 import { describeEachStore } from './support/stores';
 
 const YEAR = new Date().getUTCFullYear();
 
 describeEachStore('the chart of accounts', (store) => {
-  let app: FastifyInstance;
   let api: ApiClient;
   let base: string;
 
   beforeAll(async () => {
-    app = await testApp(store());
-    const admin = await makeUser(store(), { admin: true });
-    api = new ApiClient(app);
-    await api.login(admin.email, admin.password);
-    const company = await api.post('/api/v1/companies', {
-      name: 'Konto AS',
-      orgNumber: '923609016',
-    });
-    base = `/api/v1/companies/${company.data.id}`;
+    ({ api, base } = await adminWithCompany(store(), 'Konto AS'));
   });
 
   it('adds an account with its grouping code and default VAT code', async () => {

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/modules/audit/audit.service';
-import { ApiClient, makeUser, testApp } from './support/api';
+import { type ApiClient, adminWithCompany } from './support/api';
 import { describeEachStore } from './support/stores';
 
 const YEAR = new Date().getUTCFullYear();
@@ -17,7 +16,6 @@ const sale = (amount: number, day = '03-10') => ({
 });
 
 describeEachStore('correcting and deleting vouchers', (store) => {
-  let app: FastifyInstance;
   let api: ApiClient;
   let companyId: number;
   let base: string;
@@ -30,13 +28,7 @@ describeEachStore('correcting and deleting vouchers', (store) => {
   };
 
   beforeAll(async () => {
-    app = await testApp(store());
-    const admin = await makeUser(store(), { admin: true });
-    api = new ApiClient(app);
-    await api.login(admin.email, admin.password);
-    companyId = (await api.post('/api/v1/companies', { name: 'Rett AS', orgNumber: '923609016' }))
-      .data.id;
-    base = `/api/v1/companies/${companyId}`;
+    ({ api, companyId, base } = await adminWithCompany(store(), 'Rett AS'));
   });
 
   it('corrects a voucher: same number, new postings, balances follow, audit keeps before and after', async () => {

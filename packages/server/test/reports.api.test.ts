@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, makeUser, testApp } from './support/api';
+import { type ApiClient, adminWithCompany } from './support/api';
 import { describeEachStore } from './support/stores';
 
 const YEAR = new Date().getUTCFullYear();
@@ -33,7 +32,6 @@ const voucher = (date: string, description: string, lines: Line[], opening = fal
  *   05-05  a voucher that is then deleted
  */
 describeEachStore('general-ledger reports', (store) => {
-  let app: FastifyInstance;
   let api: ApiClient;
   let base: string;
   /** Ids of the departments and projects. */
@@ -43,15 +41,7 @@ describeEachStore('general-ledger reports', (store) => {
   const firstHalf = `from=${d('01-01')}&to=${d('06-30')}`;
 
   beforeAll(async () => {
-    app = await testApp(store());
-    const admin = await makeUser(store(), { admin: true });
-    api = new ApiClient(app);
-    await api.login(admin.email, admin.password);
-    const created = await api.post('/api/v1/companies', {
-      name: 'Rapport AS',
-      orgNumber: '923609016',
-    });
-    base = `/api/v1/companies/${created.data.id}`;
+    ({ api, base } = await adminWithCompany(store(), 'Rapport AS'));
     await api.post(`${base}/fiscal-years`, { year: YEAR - 1 });
     await api.patch(base, { allowVoucherChanges: true });
     dept.salg = (await api.post(`${base}/departments`, { code: '10', name: 'Salg' })).data.id;

@@ -1,28 +1,18 @@
-import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, makeUser, testApp } from './support/api';
+import { type ApiClient, adminWithCompany } from './support/api';
 import { describeEachStore } from './support/stores';
 
 const YEAR = new Date().getUTCFullYear();
 const d = (monthDay: string) => `${YEAR}-${monthDay}`;
 
 describeEachStore('sub-ledgers, open items, dimensions and attachments', (store) => {
-  let app: FastifyInstance;
   let api: ApiClient;
   let base: string;
   let customer: number;
   let supplier: number;
 
   beforeAll(async () => {
-    app = await testApp(store());
-    const admin = await makeUser(store(), { admin: true });
-    api = new ApiClient(app);
-    await api.login(admin.email, admin.password);
-    const company = await api.post('/api/v1/companies', {
-      name: 'Reskontro AS',
-      orgNumber: '923609016',
-    });
-    base = `/api/v1/companies/${company.data.id}`;
+    ({ api, base } = await adminWithCompany(store(), 'Reskontro AS'));
     customer = (await api.post(`${base}/parties`, { name: 'Kunde AS', customer: true })).data.id;
     supplier = (await api.post(`${base}/parties`, { name: 'Leverandør AS', supplier: true })).data
       .id;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, makeUser, testApp } from './support/api';
+import { ApiClient, adminWithCompany, makeUser } from './support/api';
 import { describeEachStore } from './support/stores';
 
 const YEAR = new Date().getUTCFullYear();
@@ -13,16 +13,7 @@ describeEachStore('vouchers and the trial balance', (store) => {
   let base: string;
 
   beforeAll(async () => {
-    app = await testApp(store());
-    const admin = await makeUser(store(), { admin: true });
-    api = new ApiClient(app);
-    await api.login(admin.email, admin.password);
-    const created = await api.post('/api/v1/companies', {
-      name: 'Bilag AS',
-      orgNumber: '923609016',
-    });
-    company = created.data.id;
-    base = `/api/v1/companies/${company}`;
+    ({ app, api, companyId: company, base } = await adminWithCompany(store(), 'Bilag AS'));
   });
 
   async function post(body: object) {

@@ -84,3 +84,18 @@ export async function makeUser(store: Store, options: { admin?: boolean; name?: 
   });
   return { ...user, password };
 }
+
+/**
+ * An installation administrator signed in through the API with a new company of their
+ * own: the starting point of most API tests.
+ */
+export async function adminWithCompany(store: Store, name: string, orgNumber = '923609016') {
+  const app = await testApp(store);
+  const admin = await makeUser(store, { admin: true });
+  const api = new ApiClient(app);
+  await api.login(admin.email, admin.password);
+  const company = await api.post('/api/v1/companies', { name, orgNumber });
+  if (company.statusCode !== 201) throw new Error(`company not created: ${company.body}`);
+  const companyId: number = company.data.id;
+  return { app, api, companyId, base: `/api/v1/companies/${companyId}` };
+}
