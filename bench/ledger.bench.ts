@@ -9,6 +9,7 @@ import pg from 'pg';
 import type { Database } from '../packages/server/src/db/schema';
 import { createParty } from '../packages/server/src/modules/accounting/party.service';
 import { trialBalance } from '../packages/server/src/modules/accounting/report.service';
+import { incomeStatement } from '../packages/server/src/modules/accounting/statement.service';
 import {
   postVoucher,
   postVouchers,
@@ -206,6 +207,12 @@ async function reportTimings(db: Kysely<Database>, companyId: number) {
     console.log(
       `  ${label.padEnd(31)}${fast.toFixed(1).padStart(8)} ms${slow.toFixed(1).padStart(17)} ms`,
     );
+  }
+  console.log('income statement with last year and budget (median of 7)');
+  for (const [label, from, to] of ranges) {
+    const range = { from, to, startMonth: 1, language: 'nb' as const };
+    const ms = await median(() => incomeStatement(db, companyId, range));
+    console.log(`  ${label.padEnd(31)}${ms.toFixed(1).padStart(8)} ms`);
   }
 }
 
