@@ -5,12 +5,15 @@ import type { Locator, Page } from 'playwright-core';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-/** Saves what the user sees, for a person to look at; the folder is not committed. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves what the user sees, for a person to look at; the folder is not committed. A long
+ * list or an open dialog reads better as the window alone: `fullPage: false`.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   // The header is fixed: from the top, a full-page capture shows the page as laid out.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
 
 export async function logIn(page: Page, url: string, email: string, password: string) {

@@ -48,3 +48,29 @@ export function monthNames(language: string): string[] {
     return name.charAt(0).toUpperCase() + name.slice(1);
   });
 }
+
+const dateTimeFormat = new Intl.DateTimeFormat('nb-NO', {
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Oslo',
+});
+
+/** A timestamp as "03.12.2026, 14:05" in Norwegian time, as in an audit trail. */
+export function formatDateTime(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : dateTimeFormat.format(time);
+}
+
+/** "torsdag 5. mars 2026": a date in words, so that a slip in typing it is seen at once. */
+export function formatLongDate(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'nb-NO', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`));
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount, formatDate, formatOrgNumber, monthNames } from '../src/format';
+import {
+  formatAmount,
+  formatDate,
+  formatDateTime,
+  formatLongDate,
+  formatOrgNumber,
+  monthNames,
+} from '../src/format';
 
 const NBSP = '\u00a0';
 
@@ -43,5 +50,19 @@ describe('monthNames', () => {
     expect(monthNames('nb')[0]).toBe('Januar');
     expect(monthNames('en')[11]).toBe('December');
     expect(monthNames('nb')).toHaveLength(12);
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows a timestamp as date and time in Norway', () => {
+    expect(formatDateTime('2026-12-03T13:05:00Z')).toBe('03.12.2026, 14:05');
+    expect(formatDateTime('2026-06-30T12:00:00Z')).toBe('30.06.2026, 14:00');
+  });
+});
+
+describe('formatLongDate', () => {
+  it('writes the date out in the interface language', () => {
+    expect(formatLongDate('2026-03-05', 'nb')).toBe('torsdag 5. mars 2026');
+    expect(formatLongDate('2026-03-05', 'en')).toBe('Thursday, 5 March 2026');
   });
 });

@@ -1,8 +1,8 @@
-import { Alert, Center, Loader } from '@mantine/core';
+import { Alert } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../auth/session';
+import { LoadFailed, Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
-import { ProblemAlert } from '../ui/ProblemAlert';
 import { useCompany } from './api';
 import { CompanyForm } from './CompanyForm';
 
@@ -20,11 +20,9 @@ export function CompanySettingsPage() {
         </Alert>
       ) : null}
       {query.isPending ? (
-        <Center py="xl">
-          <Loader aria-label={t('common.loading')} />
-        </Center>
+        <Loading />
       ) : query.isError ? (
-        <ProblemAlert error={query.error} title={t('errors.loadFailed')} />
+        <LoadFailed error={query.error} />
       ) : (
         <CompanyForm
           key={query.data.id}

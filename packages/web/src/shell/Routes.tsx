@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AccountingRoutes, ReportRoutes } from '../accounting/AccountingRoutes';
 import { useSignedIn } from '../auth/session';
 import { CompanySettingsPage } from '../companies/CompanySettingsPage';
 import { NewCompanyPage } from '../companies/NewCompanyPage';
 import { ProfilePage } from '../users/ProfilePage';
 import { UsersPage } from '../users/UsersPage';
 import { NoAccessPage, NotAvailablePage, NotFoundPage } from './AreaPage';
-import { BUSINESS_AREAS, type BusinessArea, canSee, SETTINGS_PATHS } from './areas';
+import { areaPath, BUSINESS_AREAS, type BusinessArea, canSee, SETTINGS_PATHS } from './areas';
 import { HomePage } from './HomePage';
 import { navigate, usePath } from './router';
 
@@ -23,10 +24,13 @@ export function Routes() {
     if (path === '/settings') navigate(SETTINGS_PATHS.company);
   }, [path]);
 
-  const area = path.slice(1);
+  const area = path.split('/')[1] ?? '';
   if (isArea(area)) {
     if (!canSee(company, area)) return <NoAccessPage title={t(`areas.${area}`)} />;
-    return <NotAvailablePage area={area} />;
+    if (area === 'accounting') return <AccountingRoutes path={path} />;
+    if (area === 'reports') return <ReportRoutes path={path} />;
+    if (path === areaPath(area)) return <NotAvailablePage area={area} />;
+    return <NotFoundPage />;
   }
   switch (path) {
     case '/':

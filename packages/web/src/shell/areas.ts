@@ -20,12 +20,71 @@ export const SETTINGS_PATHS = {
   newCompany: '/companies/new',
 } as const;
 
+export const ACCOUNTING_PATHS = {
+  entry: '/accounting/entry',
+  vouchers: '/accounting/vouchers',
+  accounts: '/accounting/accounts',
+  fiscalYears: '/accounting/fiscal-years',
+} as const;
+
+export const REPORT_PATHS = {
+  trialBalance: '/reports/trial-balance',
+  generalLedger: '/reports/general-ledger',
+  incomeStatement: '/reports/income-statement',
+  balanceSheet: '/reports/balance-sheet',
+  vatSpecification: '/reports/vat-specification',
+} as const;
+
+export const voucherPath = (id: number) => `${ACCOUNTING_PATHS.vouchers}/${id}`;
+export const correctVoucherPath = (id: number) => `${voucherPath(id)}/correct`;
+
 export function canSee(company: CompanySummary, module: Module): boolean {
   return company.permissions[module] !== 'none';
 }
 
-export function canManageUsers(company: CompanySummary): boolean {
+export function canWrite(company: CompanySummary, module: Module): boolean {
+  return company.permissions[module] === 'write';
+}
+
+export type AccountingPage = keyof typeof ACCOUNTING_PATHS;
+export type ReportPage = keyof typeof REPORT_PATHS;
+
+/** A screen's menu label and the line that says what it is for, as translation keys. */
+function areaPage<A extends 'accounting' | 'reports', K extends string>(
+  area: A,
+  key: K,
+  path: string,
+) {
+  return {
+    label: `${area}.pages.${key}` as const,
+    description: `${area}.descriptions.${key}` as const,
+    path,
+  };
+}
+
+/** The screens of an area that the menu lists under it, in menu order. */
+export function areaPages(company: CompanySummary, area: BusinessArea) {
+  if (!canSee(company, area)) return [];
+  if (area === 'accounting') {
+    const keys: AccountingPage[] = ['entry', 'vouchers', 'accounts', 'fiscalYears'];
+    // Entering vouchers is all the entry screen is for, so it is offered only to writers.
+    return keys
+      .filter((key) => key !== 'entry' || canWrite(company, 'accounting'))
+      .map((key) => areaPage('accounting', key, ACCOUNTING_PATHS[key]));
+  }
+  if (area === 'reports') {
+    const keys = Object.keys(REPORT_PATHS) as ReportPage[];
+    return keys.map((key) => areaPage('reports', key, REPORT_PATHS[key]));
+  }
+  return [];
+}
+
+export function isAdministrator(company: CompanySummary): boolean {
   return company.role === 'administrator';
+}
+
+export function canManageUsers(company: CompanySummary): boolean {
+  return isAdministrator(company);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 // The app lives in the URL fragment (#/settings/company), so the server only ever has to serve
 // index.html at its root and a reload lands on the same screen.
@@ -8,6 +8,10 @@ function subscribe(onChange: () => void): () => void {
   return () => window.removeEventListener('hashchange', onChange);
 }
 
+function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
 /** "#/settings/company?x=1" → "/settings/company"; no fragment → "/". */
 export function pathFromHash(hash: string): string {
   const path = hash.replace(/^#/, '').split('?')[0] ?? '';
@@ -15,15 +19,33 @@ export function pathFromHash(hash: string): string {
   return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
 
+/** "#/reports/trial-balance?from=2026-01-01" → from=2026-01-01, as search parameters. */
+export function searchFromHash(hash: string): URLSearchParams {
+  const start = hash.indexOf('?');
+  return new URLSearchParams(start === -1 ? '' : hash.slice(start + 1));
+}
+
 export function usePath(): string {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  return pathFromHash(hash);
+  return pathFromHash(useHash());
 }
 
-export function hrefFor(path: string): string {
-  return `#${path}`;
+/** The parameters after the path, so a report's dates survive a reload and can be linked. */
+export function useSearchParams(): URLSearchParams {
+  const hash = useHash();
+  return useMemo(() => searchFromHash(hash), [hash]);
 }
 
-export function navigate(path: string): void {
-  window.location.hash = path;
+export type SearchParams = Record<string, string | number | undefined>;
+
+export function hrefFor(path: string, params: SearchParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const query = search.toString();
+  return `#${path}${query ? `?${query}` : ''}`;
+}
+
+export function navigate(path: string, params: SearchParams = {}): void {
+  window.location.hash = hrefFor(path, params).slice(1);
 }

@@ -1,10 +1,10 @@
-import { Center, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Paper, Stack, Text, Title } from '@mantine/core';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../auth/session';
 import { canManageUsers } from '../shell/areas';
+import { LoadFailed, Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
-import { ProblemAlert } from '../ui/ProblemAlert';
 import { AddMemberForm } from './AddMemberForm';
 import { useMembers } from './api';
 import { CreateUserForm } from './CreateUserForm';
@@ -41,14 +41,8 @@ export function UsersPage() {
 function MemberList({ companyId }: { companyId: number }) {
   const { t } = useTranslation();
   const members = useMembers(companyId);
-  if (members.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t('common.loading')} />
-      </Center>
-    );
-  }
-  if (members.isError) return <ProblemAlert error={members.error} title={t('errors.loadFailed')} />;
+  if (members.isPending) return <Loading />;
+  if (members.isError) return <LoadFailed error={members.error} />;
   if (members.data.length === 0) return <Text>{t('users.none')}</Text>;
   return (
     <Stack gap="md">

@@ -1,0 +1,62 @@
+import { NotFoundPage } from '../shell/AreaPage';
+import { ACCOUNTING_PATHS, REPORT_PATHS } from '../shell/areas';
+import { AreaOverview } from './AreaOverview';
+import { ChartOfAccountsPage } from './chart/ChartOfAccountsPage';
+import { VoucherEntryPage } from './entry/VoucherEntryPage';
+import { FiscalYearsPage } from './periods/FiscalYearsPage';
+import { GeneralLedgerPage } from './reports/GeneralLedgerPage';
+import {
+  BalanceSheetPage,
+  IncomeStatementPage,
+  VatSpecificationPage,
+} from './reports/StatementPages';
+import { TrialBalancePage } from './reports/TrialBalancePage';
+import { VoucherDetailPage } from './vouchers/VoucherDetailPage';
+import { VoucherListPage } from './vouchers/VoucherListPage';
+
+/** The screens under /accounting; access to the area is checked before this. */
+export function AccountingRoutes({ path }: { path: string }) {
+  const voucher = /^\/accounting\/vouchers\/(\d+)(\/correct)?$/.exec(path);
+  if (voucher) {
+    const id = Number(voucher[1]);
+    return voucher[2] ? (
+      <VoucherEntryPage key={id} voucherId={id} />
+    ) : (
+      <VoucherDetailPage id={id} />
+    );
+  }
+  switch (path) {
+    case '/accounting':
+      return <AreaOverview area="accounting" />;
+    case ACCOUNTING_PATHS.entry:
+      return <VoucherEntryPage />;
+    case ACCOUNTING_PATHS.vouchers:
+      return <VoucherListPage />;
+    case ACCOUNTING_PATHS.accounts:
+      return <ChartOfAccountsPage />;
+    case ACCOUNTING_PATHS.fiscalYears:
+      return <FiscalYearsPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+/** The screens under /reports. */
+export function ReportRoutes({ path }: { path: string }) {
+  switch (path) {
+    case '/reports':
+      return <AreaOverview area="reports" />;
+    case REPORT_PATHS.trialBalance:
+      return <TrialBalancePage />;
+    case REPORT_PATHS.generalLedger:
+      return <GeneralLedgerPage />;
+    case REPORT_PATHS.incomeStatement:
+      return <IncomeStatementPage />;
+    case REPORT_PATHS.balanceSheet:
+      return <BalanceSheetPage />;
+    case REPORT_PATHS.vatSpecification:
+      return <VatSpecificationPage />;
+    default:
+      return <NotFoundPage />;
+  }
+}

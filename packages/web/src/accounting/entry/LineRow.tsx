@@ -1,0 +1,141 @@
+import { ActionIcon, Table, TextInput } from '@mantine/core';
+import type { Dispatch } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account, Dimension } from '../types';
+import { AccountInput } from './AccountInput';
+import { type DraftAction, type LineDraft, type LineField, lineAmount, linePath } from './draft';
+import { fieldAttributes } from './fields';
+import { AmountInput, DimensionSelect, VatCell } from './LineCells';
+import { SubledgerFields } from './SubledgerFields';
+
+export interface LineContext {
+  accounts: readonly Account[];
+  departments: readonly Dimension[];
+  projects: readonly Dimension[];
+  errors: Record<string, string>;
+  dispatch: Dispatch<DraftAction>;
+  /** The voucher date, which decides the VAT rates. */
+  date: string;
+  columns: number;
+}
+
+interface LineRowProps {
+  line: LineDraft;
+  index: number;
+  context: LineContext;
+}
+
+/** One voucher line: its cells, and below them the open-item fields of a sub-ledger account. */
+export function LineRow({ line, index, context }: LineRowProps) {
+  const { t } = useTranslation();
+  const { accounts, departments, projects, errors, dispatch, date } = context;
+  const change = (patch: Partial<LineDraft>) => dispatch({ type: 'line', index, patch });
+  const cell = (field: LineField, name: string) => ({
+    label: t('entry.cell', { field: name, line: index + 1 }),
+    error: errors[linePath(index, field)],
+    fieldProps: fieldAttributes(linePath(index, field), index),
+  });
+  const subledger = line.account?.subledger ?? null;
+  const debit = cell('debit', t('accounting.debit'));
+  const text = cell('description', t('accounting.text'));
+
+  return (
+    <>
+      <Table.Tr>
+        <Table.Td c="dimmed" ta="right" fz="sm">
+          {index + 1}
+        </Table.Td>
+        <Table.Td>
+          <AccountInput
+            {...cell('account', t('accounting.account'))}
+            accounts={accounts}
+            text={line.accountText}
+            picked={line.account}
+            onText={(accountText) => change({ accountText, account: null })}
+            onPick={(account) => dispatch({ type: 'pickAccount', index, account })}
+          />
+        </Table.Td>
+        <Table.Td>
+          <TextInput
+            {...text.fieldProps}
+            aria-label={text.label}
+            value={line.description}
+            error={text.error}
+            onChange={(event) => change({ description: event.currentTarget.value })}
+          />
+        </Table.Td>
+        <Table.Td>
+          <AmountInput
+            {...debit}
+            // With a debit typed, Enter passes over the credit, which must then stay empty.
+            fieldProps={{ ...debit.fieldProps, 'data-skip-next': line.debit.trim() ? 1 : 0 }}
+            value={line.debit}
+            onChange={(value) => change({ debit: value, ...(value.trim() ? { credit: '' } : {}) })}
+          />
+        </Table.Td>
+        <Table.Td>
+          <AmountInput
+            {...cell('credit', t('accounting.credit'))}
+            value={line.credit}
+            onChange={(value) => change({ credit: value, ...(value.trim() ? { debit: '' } : {}) })}
+          />
+        </Table.Td>
+        <Table.Td>
+          <VatCell
+            {...cell('vatCode', t('accounting.vatCode'))}
+            value={line.vatCode}
+            onChange={(vatCode) => change({ vatCode })}
+            amount={lineAmount(line)}
+            date={date}
+          />
+        </Table.Td>
+        {departments.length > 0 ? (
+          <Table.Td>
+            <DimensionSelect
+              {...cell('departmentId', t('entry.department'))}
+              items={departments}
+              value={line.departmentId}
+              onChange={(departmentId) => change({ departmentId })}
+            />
+          </Table.Td>
+        ) : null}
+        {projects.length > 0 ? (
+          <Table.Td>
+            <DimensionSelect
+              {...cell('projectId', t('entry.project'))}
+              items={projects}
+              value={line.projectId}
+              onChange={(projectId) => change({ projectId })}
+            />
+          </Table.Td>
+        ) : null}
+        <Table.Td>
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            // Left out of the Tab order: from the keyboard, Ctrl+Delete removes the line.
+            tabIndex={-1}
+            aria-label={t('entry.removeLine', { line: index + 1 })}
+            onClick={() => dispatch({ type: 'removeLine', index })}
+          >
+            <span aria-hidden="true">×</span>
+          </ActionIcon>
+        </Table.Td>
+      </Table.Tr>
+      {subledger ? (
+        <Table.Tr>
+          <Table.Td />
+          <Table.Td colSpan={context.columns - 1} pb="md">
+            <SubledgerFields
+              kind={subledger}
+              line={line}
+              index={index}
+              errors={errors}
+              onChange={change}
+            />
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
+    </>
+  );
+}
