@@ -134,8 +134,8 @@ function vouchersOfDay(day: Date, demo: Demo): NewVoucherInput[] {
 }
 
 function dailySales(date: string, demo: Demo): NewVoucherInput {
-  const cafe = demo.random(kr(6_000), kr(14_000));
-  const beans = demo.random(kr(900), kr(4_000));
+  const cafe = demo.random(kr(9_000), kr(18_000));
+  const beans = demo.random(kr(1_500), kr(5_000));
   const december = date.slice(5, 7) === '12';
   return {
     series: 'S',
@@ -164,7 +164,7 @@ function dailySales(date: string, demo: Demo): NewVoucherInput {
 
 /** The importer's bill on 2400, and its payment with the KID two weeks later. */
 function greenCoffee(date: string, demo: Demo): NewVoucherInput[] {
-  const amount = demo.random(kr(18_000), kr(30_000));
+  const amount = demo.random(kr(22_000), kr(36_000));
   demo.invoiceNo += 1;
   const invoiceNumber = `IMP-${demo.invoiceNo}`;
   const kid = makeKid(String(demo.invoiceNo * 7), 'mod10');
@@ -287,12 +287,12 @@ function monthlyCosts(date: string, demo: Demo, month: number): NewVoucherInput[
   return costs;
 }
 
-/** Gross pay 168 000, withholding 30 %, employer's contribution 14.1 %, holiday pay 12 %. */
+/** Gross pay 140 000, withholding 30 %, employer's contribution 14.1 %, holiday pay 12 %. */
 function payroll(date: string): NewVoucherInput {
-  const gross = kr(168_000);
-  const withheld = kr(50_400);
-  const contribution = kr(23_688);
-  const holidayPay = kr(20_160);
+  const gross = kr(140_000);
+  const withheld = kr(42_000);
+  const contribution = kr(19_740);
+  const holidayPay = kr(16_800);
   return {
     series: 'L',
     date,
@@ -316,9 +316,9 @@ function taxSettlement(date: string): NewVoucherInput {
     date,
     description: 'Forskuddstrekk og arbeidsgiveravgift, termin',
     lines: [
-      { account: '2600', amount: kr(100_800) },
-      { account: '2770', amount: kr(47_376) },
-      { account: '1920', amount: -kr(148_176) },
+      { account: '2600', amount: kr(84_000) },
+      { account: '2770', amount: kr(39_480) },
+      { account: '1920', amount: -kr(123_480) },
     ],
   };
 }
