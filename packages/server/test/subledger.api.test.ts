@@ -139,6 +139,21 @@ describeEachStore('sub-ledgers, open items, dimensions and attachments', (store)
     });
     expect(own.closing).toBe(row.total);
     expect(own.closing).toBe(own.opening + own.debit - own.credit);
+
+    const csv = await api.get(
+      `${base}/reports/aged-open-items?kind=customer&at=${d('03-01')}&format=csv`,
+    );
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.body.split('\n')[0]).toBe(
+      'party,name,notDue,days0to30,days31to60,days61to90,over90,total',
+    );
+    expect(csv.body).toMatch(/10000,Kunde AS,/);
+    const query = `kind=customer&from=${d('01-01')}&to=${d('12-31')}`;
+    const pdf = await api.get(`${base}/reports/subledger?${query}&format=pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
+    const xlsx = await api.get(`${base}/reports/subledger?${query}&format=xlsx`);
+    expect(xlsx.headers['content-disposition']).toMatch(/kundespesifikasjon-.*\.xlsx/);
   });
 
   describe('refuses bad sub-ledger lines', () => {

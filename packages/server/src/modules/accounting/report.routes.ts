@@ -27,7 +27,7 @@ import { isoDateSchema } from './voucher.schemas';
 
 const reports = { access: { module: 'reports', level: 'read' } } as const;
 
-const formatSchema = z.enum(['json', 'csv', 'xlsx', 'pdf']).optional();
+export const formatSchema = z.enum(['json', 'csv', 'xlsx', 'pdf']).optional();
 type Format = z.infer<typeof formatSchema>;
 
 const scopeShape = {
@@ -179,7 +179,7 @@ interface ScopeQuery {
 }
 
 /** Who asks and about what: the company, the user's language and the dimension filter. */
-async function scopeOf(db: Kysely<Database>, request: FastifyRequest, query: ScopeQuery) {
+export async function scopeOf(db: Kysely<Database>, request: FastifyRequest, query: ScopeQuery) {
   const { companyId } = requireMembership(request);
   const [company, user, filter] = await Promise.all([
     getCompany(db, companyId),
@@ -192,7 +192,7 @@ async function scopeOf(db: Kysely<Database>, request: FastifyRequest, query: Sco
 }
 
 /** JSON as it is, or the report written as a file to download. */
-async function answer<T>(reply: FastifyReply, format: Format, json: T, table: () => Table) {
+export async function answer<T>(reply: FastifyReply, format: Format, json: T, table: () => Table) {
   if (format === undefined || format === 'json') return json;
   const file = await renderTable(format, table());
   return reply

@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { requireMembership } from '../../http/access';
 import { companyParams } from '../admin/company.routes';
+import { agedOpenItemsTable, partyLedgerTable } from './export/subledger-tables';
+import { answer, formatSchema, scopeOf } from './report.routes';
 import { agedOpenItems, partyLedgers } from './subledger-report.service';
 import { isoDateSchema } from './voucher.schemas';
 
@@ -42,12 +43,17 @@ export function subledgerReportRoutes(db: Kysely<Database>): FastifyPluginAsync 
             from: isoDateSchema,
             to: isoDateSchema,
             partyId: z.coerce.number().int().positive().optional(),
+            format: formatSchema,
           }),
         },
       },
-      async (request) => ({
-        parties: await partyLedgers(db, requireMembership(request).companyId, request.query),
-      }),
+      async (request, reply) => {
+        const { format, ...query } = request.query;
+        const scope = await scopeOf(db, request, {});
+        const parties = await partyLedgers(db, scope.companyId, query);
+        const table = () => partyLedgerTable(parties, query.kind, scope.context, query);
+        return answer(reply, format, { parties }, table);
+      },
     );
 
     app.get(
@@ -57,7 +63,7 @@ export function subledgerReportRoutes(db: Kysely<Database>): FastifyPluginAsync 
         schema: {
           tags,
           params: companyParams,
-          querystring: z.strictObject({ kind, at: isoDateSchema }),
+          querystring: z.strictObject({ kind, at: isoDateSchema, format: formatSchema }),
           response: {
             200: z.object({
               items: z.array(agedSchema),
@@ -66,8 +72,10 @@ export function subledgerReportRoutes(db: Kysely<Database>): FastifyPluginAsync 
           },
         },
       },
-      async (request) => {
-        const items = await agedOpenItems(db, requireMembership(request).companyId, request.query);
+      async (request, reply) => {
+        const { format, ...query } = request.query;
+        const scope = await scopeOf(db, request, {});
+        const items = await agedOpenItems(db, scope.companyId, query);
         const sum = (
           key: 'notDue' | 'days0to30' | 'days31to60' | 'days61to90' | 'over90' | 'total',
         ) => items.reduce((s, i) => s + i[key], 0);
@@ -79,7 +87,8 @@ export function subledgerReportRoutes(db: Kysely<Database>): FastifyPluginAsync 
           over90: sum('over90'),
           total: sum('total'),
         };
-        return { items, total };
+        const table = () => agedOpenItemsTable(items, query.kind, scope.context, query.at);
+        return answer(reply, format, { items, total }, table);
       },
     );
   };

@@ -13,12 +13,12 @@ export interface TableContext {
   filter?: DimensionFilter | undefined;
 }
 
-interface Range {
+export interface Range {
   from: string;
   to: string;
 }
 
-const WORDS = {
+export const WORDS = {
   nb: {
     period: 'Periode',
     at: 'Per',
@@ -50,9 +50,9 @@ const WORDS = {
 } as const;
 
 /** [key, Norwegian header, English header, kind] */
-type ColumnDef = readonly [string, string, string, Column['kind']?];
+export type ColumnDef = readonly [string, string, string, Column['kind']?];
 
-function columns(defs: readonly ColumnDef[], language: Language): Column[] {
+export function columns(defs: readonly ColumnDef[], language: Language): Column[] {
   return defs.map(([key, nb, en, kind]) => ({
     key,
     header: language === 'en' ? en : nb,
@@ -61,7 +61,7 @@ function columns(defs: readonly ColumnDef[], language: Language): Column[] {
 }
 
 /** Title, company, dates, filters and production time: what every report file starts with. */
-function frame(ctx: TableContext, title: string, fileStem: string, when: string) {
+export function frame(ctx: TableContext, title: string, fileStem: string, when: string) {
   const words = WORDS[ctx.language];
   const filters = [
     ctx.filter?.department && `${words.department} ${dimension(ctx.filter.department)}`,
@@ -86,20 +86,20 @@ function dimension(d: { code: string; name: string }) {
   return `${d.code} ${d.name}`;
 }
 
-function periodText(ctx: TableContext, range: Range) {
+export function periodText(ctx: TableContext, range: Range) {
   return `${WORDS[ctx.language].period} ${range.from} – ${range.to}`;
 }
 
-function pick(ctx: TableContext, nb: string, en: string) {
+export function pick(ctx: TableContext, nb: string, en: string) {
   return ctx.language === 'en' ? en : nb;
 }
 
 /** Debit and credit columns from a signed amount: +500 is debit 500, −200 credit 200. */
-function sides(amount: number): { debit: Cell; credit: Cell } {
+export function sides(amount: number): { debit: Cell; credit: Cell } {
   return { debit: amount > 0 ? amount : null, credit: amount < 0 ? -amount : null };
 }
 
-function sum<T>(items: readonly T[], amount: (item: T) => number) {
+export function sum<T>(items: readonly T[], amount: (item: T) => number) {
   return items.reduce((s, item) => s + amount(item), 0);
 }
 
