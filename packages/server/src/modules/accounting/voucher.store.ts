@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import { insertByArrays, isPostgres } from '../../db/bulk';
 import type { Database, Flag, PostingRow } from '../../db/schema';
 
 /**
@@ -75,17 +76,51 @@ export async function insertPostings(
   rows: readonly PostingRow[],
 ): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (let i = 0; i < rows.length; i += POSTINGS_PER_INSERT) {
-    const chunk = rows.slice(i, i + POSTINGS_PER_INSERT);
+  const values = rows.map(({ id: _id, ...row }) => ({ ...row, company_id: companyId }));
+  if (isPostgres(db)) {
+    const returning = sql`returning id, voucher_id, line_no`;
+    type Inserted = { id: number; voucher_id: number; line_no: number };
+    const inserted = await insertByArrays<(typeof values)[number], Inserted>(
+      db,
+      'postings',
+      POSTING_COLUMNS,
+      values,
+      returning,
+    );
+    for (const r of inserted) ids.set(`${r.voucher_id}/${r.line_no}`, r.id);
+    return ids;
+  }
+  for (let i = 0; i < values.length; i += POSTINGS_PER_INSERT) {
     const inserted = await db
       .insertInto('postings')
-      .values(chunk.map(({ id: _id, ...row }) => ({ ...row, company_id: companyId })))
+      .values(values.slice(i, i + POSTINGS_PER_INSERT))
       .returning(['id', 'voucher_id', 'line_no'])
       .execute();
     for (const r of inserted) ids.set(`${r.voucher_id}/${r.line_no}`, r.id);
   }
   return ids;
 }
+
+const POSTING_COLUMNS = [
+  ['company_id', 'int4'],
+  ['voucher_id', 'int4'],
+  ['line_no', 'int4'],
+  ['date', 'text'],
+  ['account', 'text'],
+  ['amount', 'int8'],
+  ['vat_code', 'text'],
+  ['vat_kind', 'text'],
+  ['description', 'text'],
+  ['department_id', 'int4'],
+  ['project_id', 'int4'],
+  ['party_id', 'int4'],
+  ['invoice_number', 'text'],
+  ['due_date', 'text'],
+  ['kid', 'text'],
+  ['currency', 'text'],
+  ['currency_amount', 'int8'],
+  ['exchange_rate', 'text'],
+] as const satisfies readonly (readonly [keyof Omit<PostingRow, 'id'>, string])[];
 
 export interface DayPosting {
   account: string;
@@ -96,6 +131,17 @@ export interface DayPosting {
   departmentId: number | null;
   projectId: number | null;
 }
+
+const DAY_TOTAL_COLUMNS = [
+  ['company_id', 'int4'],
+  ['account', 'text'],
+  ['date', 'text'],
+  ['opening', 'int4'],
+  ['department_id', 'int4'],
+  ['project_id', 'int4'],
+  ['debit', 'int8'],
+  ['credit', 'int8'],
+] as const;
 
 interface DayTotal {
   account: string;
@@ -133,6 +179,13 @@ export async function addToDayTotals(
     debit: sign * t.debit,
     credit: sign * t.credit,
   }));
+  if (isPostgres(db)) {
+    const merge = sql`on conflict (company_id, account, date, opening, department_id, project_id)
+      do update set debit = account_day_totals.debit + excluded.debit,
+        credit = account_day_totals.credit + excluded.credit`;
+    await insertByArrays(db, 'account_day_totals', DAY_TOTAL_COLUMNS, rows, merge);
+    return;
+  }
   for (let i = 0; i < rows.length; i += POSTINGS_PER_INSERT) {
     await db
       .insertInto('account_day_totals')
