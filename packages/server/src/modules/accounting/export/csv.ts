@@ -4,6 +4,8 @@ import type { Cell, Column, Table } from './table';
 /**
  * Comma-separated, one line per row, headed by the column keys. Amounts are written for
  * programs, not people: 1 234,56 kr becomes `1234.56` and −250 kr `-250.00`.
+ * Shortcoming: text cells starting with = + - @ are written as they are, with no guard
+ * against spreadsheet formula injection yet.
  */
 export function renderCsv(table: Table): string {
   const header = table.columns.map((c) => quote(c.key));
