@@ -17,6 +17,7 @@ const company: Company = {
   phone: '55 00 00 00',
   logo: null,
   licenceMaxUsers: 5,
+  allowVoucherChanges: true,
 };
 
 describe('changesFrom', () => {

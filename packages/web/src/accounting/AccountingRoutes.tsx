@@ -2,8 +2,11 @@ import { NotFoundPage } from '../shell/AreaPage';
 import { ACCOUNTING_PATHS, REPORT_PATHS } from '../shell/areas';
 import { AreaOverview } from './AreaOverview';
 import { ChartOfAccountsPage } from './chart/ChartOfAccountsPage';
+import { DimensionsPage } from './dimensions/DimensionsPage';
 import { VoucherEntryPage } from './entry/VoucherEntryPage';
 import { FiscalYearsPage } from './periods/FiscalYearsPage';
+import { AgedOpenItemsPage } from './reports/AgedOpenItemsPage';
+import { CustomerLedgerPage } from './reports/CustomerLedgerPage';
 import { GeneralLedgerPage } from './reports/GeneralLedgerPage';
 import {
   BalanceSheetPage,
@@ -11,6 +14,8 @@ import {
   VatSpecificationPage,
 } from './reports/StatementPages';
 import { TrialBalancePage } from './reports/TrialBalancePage';
+import { OpenItemsPage } from './subledger/OpenItemsPage';
+import { PartiesPage } from './subledger/PartiesPage';
 import { VoucherDetailPage } from './vouchers/VoucherDetailPage';
 import { VoucherListPage } from './vouchers/VoucherListPage';
 
@@ -36,6 +41,12 @@ export function AccountingRoutes({ path }: { path: string }) {
       return <ChartOfAccountsPage />;
     case ACCOUNTING_PATHS.fiscalYears:
       return <FiscalYearsPage />;
+    case ACCOUNTING_PATHS.parties:
+      return <PartiesPage />;
+    case ACCOUNTING_PATHS.openItems:
+      return <OpenItemsPage />;
+    case ACCOUNTING_PATHS.dimensions:
+      return <DimensionsPage />;
     default:
       return <NotFoundPage />;
   }
@@ -56,6 +67,10 @@ export function ReportRoutes({ path }: { path: string }) {
       return <BalanceSheetPage />;
     case REPORT_PATHS.vatSpecification:
       return <VatSpecificationPage />;
+    case REPORT_PATHS.customerLedger:
+      return <CustomerLedgerPage />;
+    case REPORT_PATHS.agedOpenItems:
+      return <AgedOpenItemsPage />;
     default:
       return <NotFoundPage />;
   }

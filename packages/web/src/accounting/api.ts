@@ -94,7 +94,7 @@ export function useVoucherHistory(companyId: number, id: number) {
  * refetch is not waited for: the caller's own onSuccess should run while the screen that
  * made the change is still there (a deleted voucher's delete button goes with the refetch).
  */
-function useLedgerMutation<T, R>(companyId: number, call: (input: T) => Promise<R>) {
+export function useLedgerMutation<T, R>(companyId: number, call: (input: T) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: call,

@@ -230,3 +230,92 @@ export interface VatSpecification {
   items: VatSpecificationItem[];
   totalVat: number;
 }
+
+export interface NewParty {
+  name: string;
+  orgNumber?: string;
+  customer?: boolean;
+  supplier?: boolean;
+}
+
+export interface Settlement {
+  id: number;
+  /** The posting on the other side: the payment for an invoice, the invoice for a payment. */
+  postingId: number;
+  amount: number;
+  matchedBy: 'kid' | 'invoice-number' | 'manual';
+}
+
+/** A posting on a customer or supplier account and how much of it is not yet settled. */
+export interface OpenItem {
+  postingId: number;
+  voucherId: number;
+  series: string;
+  number: number;
+  date: string;
+  dueDate: string | null;
+  account: string;
+  partyId: number;
+  invoiceNumber: string | null;
+  kid: string | null;
+  description: string;
+  amount: number;
+  open: number;
+  settlements: Settlement[];
+}
+
+export interface SubledgerPosting {
+  postingId: number;
+  voucherId: number;
+  series: string;
+  number: number;
+  date: string;
+  dueDate: string | null;
+  invoiceNumber: string | null;
+  kid: string | null;
+  description: string;
+  amount: number;
+  open: number;
+  balance: number;
+}
+
+export interface PartyLedger {
+  partyId: number;
+  name: string;
+  number: number | null;
+  opening: number;
+  debit: number;
+  credit: number;
+  closing: number;
+  postings: SubledgerPosting[];
+}
+
+export interface AgeBuckets {
+  notDue: number;
+  days0to30: number;
+  days31to60: number;
+  days61to90: number;
+  over90: number;
+  total: number;
+}
+
+export interface AgedParty extends AgeBuckets {
+  partyId: number;
+  name: string;
+  number: number | null;
+}
+
+export interface AgedOpenItems {
+  items: AgedParty[];
+  total: AgeBuckets;
+}
+
+export interface Attachment {
+  id: number;
+  voucherId: number;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+}

@@ -66,6 +66,8 @@ export interface Company {
   phone: string | null;
   logo: string | null;
   licenceMaxUsers: number;
+  /** Whether posted vouchers may be corrected and deleted (else only reversed by new ones). */
+  allowVoucherChanges: boolean;
 }
 
 /** What PATCH /companies/:id accepts: every Company field but the fixed ones. */

@@ -37,6 +37,7 @@ const PLACED_FIELDS = [
   'fiscalYearStartMonth',
   'documentLanguage',
   'licenceMaxUsers',
+  'allowVoucherChanges',
   'logo',
 ];
 

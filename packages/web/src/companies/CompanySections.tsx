@@ -157,6 +157,13 @@ export function AccountingSection(props: SectionProps & { mayChangeLicence: bool
           error={errors.licenceMaxUsers}
           onChange={(licenceMaxUsers) => update({ licenceMaxUsers })}
         />
+        <Switch
+          label={t('company.allowVoucherChanges')}
+          description={t('company.allowVoucherChangesHint')}
+          checked={draft.allowVoucherChanges}
+          error={errors.allowVoucherChanges}
+          onChange={(event) => update({ allowVoucherChanges: event.currentTarget.checked })}
+        />
       </SimpleGrid>
     </Fieldset>
   );

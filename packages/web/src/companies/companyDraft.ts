@@ -14,6 +14,7 @@ export interface CompanyDraft {
   phone: string;
   logo: string | null;
   licenceMaxUsers: number;
+  allowVoucherChanges: boolean;
 }
 
 export const emptyAddress: Address = { street: '', postalCode: '', city: '', country: 'NO' };
@@ -32,6 +33,7 @@ export function toDraft(company: Company): CompanyDraft {
     phone: company.phone ?? '',
     logo: company.logo,
     licenceMaxUsers: company.licenceMaxUsers,
+    allowVoucherChanges: company.allowVoucherChanges,
   };
 }
 
@@ -63,6 +65,7 @@ function toBody(draft: CompanyDraft): Required<CompanyChanges> {
     phone: orNull(draft.phone),
     logo: draft.logo,
     licenceMaxUsers: draft.licenceMaxUsers,
+    allowVoucherChanges: draft.allowVoucherChanges,
   };
 }
 

@@ -25,6 +25,9 @@ export const ACCOUNTING_PATHS = {
   vouchers: '/accounting/vouchers',
   accounts: '/accounting/accounts',
   fiscalYears: '/accounting/fiscal-years',
+  parties: '/accounting/parties',
+  openItems: '/accounting/open-items',
+  dimensions: '/accounting/dimensions',
 } as const;
 
 export const REPORT_PATHS = {
@@ -33,6 +36,8 @@ export const REPORT_PATHS = {
   incomeStatement: '/reports/income-statement',
   balanceSheet: '/reports/balance-sheet',
   vatSpecification: '/reports/vat-specification',
+  customerLedger: '/reports/customer-ledger',
+  agedOpenItems: '/reports/aged-open-items',
 } as const;
 
 export const voucherPath = (id: number) => `${ACCOUNTING_PATHS.vouchers}/${id}`;
@@ -66,7 +71,15 @@ function areaPage<A extends 'accounting' | 'reports', K extends string>(
 export function areaPages(company: CompanySummary, area: BusinessArea) {
   if (!canSee(company, area)) return [];
   if (area === 'accounting') {
-    const keys: AccountingPage[] = ['entry', 'vouchers', 'accounts', 'fiscalYears'];
+    const keys: AccountingPage[] = [
+      'entry',
+      'vouchers',
+      'openItems',
+      'parties',
+      'accounts',
+      'dimensions',
+      'fiscalYears',
+    ];
     // Entering vouchers is all the entry screen is for, so it is offered only to writers.
     return keys
       .filter((key) => key !== 'entry' || canWrite(company, 'accounting'))

@@ -29,7 +29,10 @@ export function GeneralLedgerPage() {
         {t('reports.backToTrialBalance')}
       </Anchor>
       <Group align="flex-start" gap="md">
-        <AccountPicker value={account} onChange={(next) => setRange(range, { account: next })} />
+        <AccountPicker
+          value={account}
+          onChange={(next) => setRange(range, { account: next ?? undefined })}
+        />
         <DateRangeForm key={`${range.from}:${range.to}`} value={range} onChange={setRange} />
       </Group>
       {account === null ? <Text c="dimmed">{t('reports.chooseAccount')}</Text> : null}
@@ -48,7 +51,7 @@ function AccountPicker({
   onChange,
 }: {
   value: string | null;
-  onChange: (v: string) => void;
+  onChange: (v: string | null) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { company } = useSignedIn();
@@ -65,9 +68,9 @@ function AccountPicker({
       value={value}
       searchable
       selectFirstOptionOnChange
-      onChange={(next) => {
-        if (next) onChange(next);
-      }}
+      clearable
+      placeholder={t('reports.allAccounts')}
+      onChange={onChange}
     />
   );
 }

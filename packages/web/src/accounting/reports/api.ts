@@ -2,10 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { API_BASE, api } from '../../api/client';
 import { companyPath, ledgerKey } from '../api';
 import type {
+  AgedOpenItems,
   BalanceSheet,
   DateRange,
   IncomeStatement,
   LedgerAccount,
+  PartyLedger,
+  Subledger,
   TrialBalanceRow,
   VatSpecification,
 } from '../types';
@@ -40,9 +43,9 @@ export function useTrialBalance(companyId: number, range: DateRange) {
   });
 }
 
-/** One account's postings; nothing is asked for until an account is chosen. */
+/** One account's postings, or those of every account with postings when none is chosen. */
 export function useGeneralLedger(companyId: number, range: DateRange, account: string | null) {
-  const params = { ...range, account: account ?? '' };
+  const params: Params = account === null ? { ...range } : { ...range, account };
   return useQuery({
     queryKey: reportKey(companyId, 'general-ledger', params),
     queryFn: ({ signal }) =>
@@ -51,7 +54,6 @@ export function useGeneralLedger(companyId: number, range: DateRange, account: s
         signal,
       ),
     select: (data) => data.accounts,
-    enabled: account !== null,
   });
 }
 
@@ -65,4 +67,25 @@ export function useBalanceSheet(companyId: number, at: string) {
 
 export function useVatSpecification(companyId: number, range: DateRange) {
   return useReport<VatSpecification>(companyId, 'vat-specification', { ...range });
+}
+
+/** Kunde-/leverandørspesifikasjon: every party of the ledger, or the one chosen. */
+export function useSubledgerReport(
+  companyId: number,
+  kind: Subledger,
+  range: DateRange,
+  partyId: number | null,
+) {
+  const params: Params = { kind, ...range };
+  if (partyId !== null) params.partyId = String(partyId);
+  return useQuery({
+    queryKey: reportKey(companyId, 'subledger', params),
+    queryFn: ({ signal }) =>
+      api.get<{ parties: PartyLedger[] }>(reportPath(companyId, 'subledger', params), signal),
+    select: (data) => data.parties,
+  });
+}
+
+export function useAgedOpenItems(companyId: number, kind: Subledger, at: string) {
+  return useReport<AgedOpenItems>(companyId, 'aged-open-items', { kind, at });
 }

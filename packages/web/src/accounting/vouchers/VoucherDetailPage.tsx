@@ -1,6 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../auth/session';
+import { useCompany } from '../../companies/api';
 import { formatDate } from '../../format';
 import { ACCOUNTING_PATHS, canWrite, correctVoucherPath } from '../../shell/areas';
 import { hrefFor } from '../../shell/router';
@@ -10,6 +11,7 @@ import { useVoucher } from '../api';
 import type { Voucher } from '../types';
 import { DeleteVoucherButton } from './DeleteVoucherButton';
 import { PostingsTable } from './PostingsTable';
+import { VoucherAttachments } from './VoucherAttachments';
 import { VoucherHistory } from './VoucherHistory';
 
 export function VoucherDetailPage({ id }: { id: number }) {
@@ -56,11 +58,22 @@ function VoucherFacts({ voucher }: { voucher: Voucher }) {
   );
 }
 
-/** Correct and delete, for those who may change the accounts, while the voucher stands. */
+/**
+ * Correct and delete, for those who may change the accounts, while the voucher stands and the
+ * company allows posted vouchers to be changed at all.
+ */
 function VoucherActions({ voucher }: { voucher: Voucher }) {
   const { t } = useTranslation();
   const { company } = useSignedIn();
+  const settings = useCompany(company.id);
   if (!canWrite(company, 'accounting') || voucher.status === 'deleted') return null;
+  if (settings.data?.allowVoucherChanges === false) {
+    return (
+      <Text c="dimmed" size="sm">
+        {t('vouchers.changesNotAllowed')}
+      </Text>
+    );
+  }
   return (
     <>
       <Button component="a" href={hrefFor(correctVoucherPath(voucher.id))} variant="default">
@@ -82,6 +95,7 @@ function VoucherBody({ voucher }: { voucher: Voucher }) {
       ) : (
         <PostingsTable postings={voucher.postings} />
       )}
+      <VoucherAttachments voucherId={voucher.id} />
       <Stack gap="xs" component="section" aria-labelledby="voucher-history">
         <Text id="voucher-history" fw={700}>
           {t('vouchers.history')}
