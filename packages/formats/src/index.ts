@@ -7,3 +7,4 @@ export {
   isValidOrgNumber,
 } from './mod11';
 export { GROUPING_CODES, type GroupingCode, isGroupingCode } from './saft/grouping';
+export * from './saft/index';

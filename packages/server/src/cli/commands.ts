@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { ParseArgsConfig } from 'node:util';
 import { isIsoDate } from '@nordbok/core';
 import type { Store } from '../db/database';
@@ -13,6 +14,7 @@ import { grant } from '../modules/admin/member.service';
 import { createUser } from '../modules/admin/user.service';
 import { listUsers } from '../modules/admin/user.store';
 import { verifyAuditChain } from '../modules/audit/audit.service';
+import { exportSaftToFile } from '../modules/saft/saft-file';
 
 export type Values = Record<string, string | boolean | undefined>;
 
@@ -23,7 +25,12 @@ export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Input field → the flag it came from, so errors name what the user typed. */
   flags?: Record<string, string>;
-  run(store: Store, values: Values): Promise<{ text: string; json: unknown }>;
+  /** `progress` prints a line on stderr, for long work. */
+  run(
+    store: Store,
+    values: Values,
+    progress: (line: string) => void,
+  ): Promise<{ text: string; json: unknown }>;
 }
 
 const json = { type: 'boolean' } as const;
@@ -194,6 +201,25 @@ const auditVerify: Command = {
   },
 };
 
+const saftExport: Command = {
+  group: 'saft',
+  action: 'export',
+  synopsis: '--company ID --from YYYY-MM-DD --to YYYY-MM-DD -o FILE|DIR',
+  options: { company: str, from: str, to: str, output: { type: 'string', short: 'o' }, json },
+  async run(store, values, progress) {
+    const company = await companyOf(store, values);
+    const from = date(values, 'from');
+    const to = date(values, 'to');
+    if (from > to) throw new AppError('validation', '--from must not be after --to.');
+    const target = required(values, 'output');
+    // Progress goes to stderr, so stdout stays the file name (or the JSON) alone.
+    const onProgress = (n: number) => progress(`${n} vouchers written`);
+    const options = { from, to, userName: os.userInfo().username, onProgress };
+    const result = await exportSaftToFile(store.db, company.id, options, target);
+    return { text: result.file, json: result };
+  },
+};
+
 export const commands: Command[] = [
   companyCreate,
   companyList,
@@ -201,4 +227,5 @@ export const commands: Command[] = [
   userGrant,
   reportTrialBalance,
   auditVerify,
+  saftExport,
 ];

@@ -48,7 +48,7 @@ async function run(command: Command, values: Values, io: CliIo) {
     if (first?.generatedPassword) {
       io.stderr(`Created the administrator ${first.email}, password: ${first.generatedPassword}\n`);
     }
-    const result = await command.run(store, values);
+    const result = await command.run(store, values, (line) => io.stderr(`nordbok: ${line}\n`));
     io.stdout(json ? `${JSON.stringify(result.json)}\n` : `${result.text}\n`);
     return 0;
   } catch (error) {

@@ -23,6 +23,7 @@ import { memberRoutes } from '../modules/admin/member.routes';
 import { userRoutes } from '../modules/admin/user.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { saftRoutes } from '../modules/saft/saft.routes';
 import { registerAccessChecks } from './access';
 import { healthRoutes } from './health.routes';
 import { handleError, sendProblem } from './problem';
@@ -81,6 +82,7 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
       await api.register(ledgerDetailRoutes(store.db));
       await api.register(subledgerReportRoutes(store.db));
       await api.register(auditRoutes(store.db));
+      await api.register(saftRoutes(store.db));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
         app.swagger(),
       );
