@@ -16,6 +16,7 @@ import { AppError } from '../errors';
 import { accountingRoutes } from '../modules/accounting/accounting.routes';
 import { budgetRoutes } from '../modules/accounting/budget.routes';
 import { ledgerDetailRoutes } from '../modules/accounting/ledger-details.routes';
+import { naeringRoutes } from '../modules/accounting/naering.routes';
 import { reportRoutes } from '../modules/accounting/report.routes';
 import { subledgerReportRoutes } from '../modules/accounting/subledger-report.routes';
 import { companyRoutes } from '../modules/admin/company.routes';
@@ -81,6 +82,7 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
       await api.register(budgetRoutes(store.db));
       await api.register(ledgerDetailRoutes(store.db));
       await api.register(subledgerReportRoutes(store.db));
+      await api.register(naeringRoutes(store.db));
       await api.register(auditRoutes(store.db));
       await api.register(saftRoutes(store.db));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
