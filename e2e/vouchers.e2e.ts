@@ -231,6 +231,25 @@ describe.skipIf(!browserAvailable())('voucher entry from the keyboard alone', ()
     await screenshot(page, '24-trial-balance');
   });
 
+  it('enters an opening balance, saved in series IB on the first day of the year', async () => {
+    await openFromMenu(page, 'Regnskap', 'Bilagsregistrering');
+    await page.getByRole('switch', { name: 'Åpningsbalanse' }).check({ force: true });
+    await page.getByLabel('Dato', { exact: true }).fill(`0101${today.slice(0, 4)}`);
+    await page.getByLabel('Bilagstekst').fill('Inngående balanse');
+    await accountField(page, 'Konto, linje 1').focus();
+    await typeAnd(page, '1920');
+    await typeAnd(page, '');
+    await page.keyboard.type('10000');
+    await finishLine(page, 0);
+    await typeAnd(page, '2050');
+    await finishLine(page, 1);
+    await page.keyboard.press('Control+Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Bilag IB \d+ lagret/ })
+      .waitFor();
+  });
+
   it('reads in English as well', async () => {
     await page.getByRole('radiogroup', { name: 'Språk' }).getByText('English').click();
     await openFromMenu(page, 'Accounting', 'Voucher entry');

@@ -1,6 +1,7 @@
 import { NotFoundPage } from '../shell/AreaPage';
 import { ACCOUNTING_PATHS, REPORT_PATHS } from '../shell/areas';
 import { AreaOverview } from './AreaOverview';
+import { BudgetPage } from './budget/BudgetPage';
 import { ChartOfAccountsPage } from './chart/ChartOfAccountsPage';
 import { DimensionsPage } from './dimensions/DimensionsPage';
 import { VoucherEntryPage } from './entry/VoucherEntryPage';
@@ -47,6 +48,8 @@ export function AccountingRoutes({ path }: { path: string }) {
       return <OpenItemsPage />;
     case ACCOUNTING_PATHS.dimensions:
       return <DimensionsPage />;
+    case ACCOUNTING_PATHS.budget:
+      return <BudgetPage />;
     default:
       return <NotFoundPage />;
   }

@@ -161,6 +161,7 @@ export const en: Messages = {
       vouchers: 'Vouchers',
       accounts: 'Chart of accounts',
       fiscalYears: 'Fiscal years and periods',
+      budget: 'Budget',
     },
     descriptions: {
       parties: 'The customer and supplier register. Find and add customers and suppliers.',
@@ -170,6 +171,7 @@ export const en: Messages = {
       vouchers: 'Find posted vouchers, see their postings and history, correct or delete.',
       accounts: 'The accounts of the ledger with their default VAT code. Add, change, block.',
       fiscalYears: 'Open the next fiscal year and lock periods that are finished.',
+      budget: 'Budget per account and month, for the company or a department or project.',
     },
     overviewIntro: 'Bookkeeping and ledger setup for {{company}}.',
     readOnly: 'You have read access to the accounts only, and cannot enter vouchers.',
@@ -189,6 +191,17 @@ export const en: Messages = {
     show: 'Show',
     deleted: 'Deleted',
   },
+  budget: {
+    intro: 'Tab moves to the next month. Enter saves the row.',
+    fiscalYear: 'Fiscal year',
+    noDimension: 'None (whole company)',
+    signNote: 'Income (class 3) is typed and shown as positive figures; it is stored as credit.',
+    none: 'No account has a budget yet. Add an account below.',
+    addAccount: 'Add account',
+    cell: 'Budget {{account}}, {{month}}',
+    saving: 'Saving …',
+    saved: 'Saved',
+  },
   series: {
     A: 'General vouchers',
     B: 'Bank',
@@ -200,6 +213,7 @@ export const en: Messages = {
     intro:
       'Enter or Tab moves to the next field. Ctrl+Enter saves the voucher and starts a new one.',
     series: 'Voucher series',
+    opening: 'Opening balance',
     voucherDescription: 'Voucher text',
     dateHint: 'Type ddmm, ddmmyy or dd.mm.yyyy',
     accountPlaceholder: 'Number or name',

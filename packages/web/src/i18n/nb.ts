@@ -159,6 +159,7 @@ export const nb = {
       vouchers: 'Bilag',
       accounts: 'Kontoplan',
       fiscalYears: 'Regnskapsår og perioder',
+      budget: 'Budsjett',
     },
     descriptions: {
       parties: 'Kunde- og leverandørregisteret. Finn og legg til kunder og leverandører.',
@@ -168,6 +169,7 @@ export const nb = {
       vouchers: 'Finn førte bilag, se posteringene og historikken, rett eller slett.',
       accounts: 'Kontoene i regnskapet med standard mva-kode. Legg til, endre og sperr.',
       fiscalYears: 'Åpne neste regnskapsår og lås perioder som er ferdig ført.',
+      budget: 'Budsjett per konto og måned, for hele firmaet eller en avdeling eller et prosjekt.',
     },
     overviewIntro: 'Føring og oppsett av regnskapet for {{company}}.',
     readOnly: 'Du har bare lesetilgang til regnskapet, og kan ikke føre bilag.',
@@ -187,6 +189,18 @@ export const nb = {
     show: 'Vis',
     deleted: 'Slettet',
   },
+  budget: {
+    intro: 'Tab går til neste måned. Enter lagrer raden.',
+    fiscalYear: 'Regnskapsår',
+    noDimension: 'Ingen (hele firmaet)',
+    signNote:
+      'Inntekter (klasse 3) skrives og vises som positive beløp; de lagres med kreditfortegn.',
+    none: 'Ingen kontoer har budsjett ennå. Legg til en konto under.',
+    addAccount: 'Legg til konto',
+    cell: 'Budsjett {{account}}, {{month}}',
+    saving: 'Lagrer …',
+    saved: 'Lagret',
+  },
   series: {
     A: 'Diverse bilag',
     B: 'Bank',
@@ -197,6 +211,7 @@ export const nb = {
   entry: {
     intro: 'Enter eller Tab går til neste felt. Ctrl+Enter lagrer bilaget og starter et nytt.',
     series: 'Bilagsserie',
+    opening: 'Åpningsbalanse',
     voucherDescription: 'Bilagstekst',
     dateHint: 'Skriv ddmm, ddmmåå eller dd.mm.åååå',
     accountPlaceholder: 'Nummer eller navn',

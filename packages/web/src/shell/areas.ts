@@ -28,6 +28,7 @@ export const ACCOUNTING_PATHS = {
   parties: '/accounting/parties',
   openItems: '/accounting/open-items',
   dimensions: '/accounting/dimensions',
+  budget: '/accounting/budget',
 } as const;
 
 export const REPORT_PATHS = {
@@ -78,6 +79,7 @@ export function areaPages(company: CompanySummary, area: BusinessArea) {
       'parties',
       'accounts',
       'dimensions',
+      'budget',
       'fiscalYears',
     ];
     // Entering vouchers is all the entry screen is for, so it is offered only to writers.

@@ -1,4 +1,4 @@
-import { Group, NativeSelect, TextInput } from '@mantine/core';
+import { Group, NativeSelect, Switch, TextInput } from '@mantine/core';
 import type { Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatLongDate } from '../../format';
@@ -29,11 +29,19 @@ export function VoucherHeader(props: VoucherHeaderProps) {
 
   return (
     <Group align="flex-start" gap="md" wrap="wrap">
+      {/* First, so Tab from the description still goes straight on to the lines. */}
+      <Switch
+        label={t('entry.opening')}
+        mt={30}
+        disabled={fixedSeries}
+        checked={draft.opening}
+        onChange={(event) => set({ opening: event.currentTarget.checked })}
+      />
       <NativeSelect
         {...fieldAttributes('series')}
         label={t('entry.series')}
         w={200}
-        disabled={fixedSeries}
+        disabled={fixedSeries || draft.opening}
         data={series.map((code) => ({ value: code, label: seriesLabel(code, t) }))}
         value={draft.series}
         error={errors.series}

@@ -27,6 +27,8 @@ export interface VoucherDraft {
   series: string;
   date: string;
   description: string;
+  /** An opening balance: the server puts it in series IB on the year's first day. */
+  opening: boolean;
   lines: LineDraft[];
 }
 
@@ -67,7 +69,7 @@ export function emptyLine(): LineDraft {
 }
 
 export function emptyDraft(series = 'A', date = ''): VoucherDraft {
-  return { series, date, description: '', lines: [emptyLine()] };
+  return { series, date, description: '', opening: false, lines: [emptyLine()] };
 }
 
 /** Amount fields for a signed amount: debit when positive, credit when negative. */
@@ -199,7 +201,9 @@ export function toVoucherInput(draft: VoucherDraft, today: string): Prepared {
     }
   });
   if (!date || Object.keys(problems).length > 0) return { ok: false, problems };
-  const input: VoucherInput = { series: draft.series, date, description: draft.description, lines };
+  const input: VoucherInput = draft.opening
+    ? { opening: true, date, description: draft.description, lines }
+    : { series: draft.series, date, description: draft.description, lines };
   return { ok: true, input, lineIndex };
 }
 
@@ -310,6 +314,7 @@ export function draftFromVoucher(
     series: voucher.series,
     date: formatDate(voucher.date),
     description: voucher.description,
+    opening: voucher.series === 'IB',
     lines: [...lines, emptyLine()],
   };
 }
