@@ -6,5 +6,6 @@ export {
   isValidBankAccount,
   isValidOrgNumber,
 } from './mod11';
+export * from './mva/index';
 export { GROUPING_CODES, type GroupingCode, isGroupingCode } from './saft/grouping';
 export * from './saft/index';

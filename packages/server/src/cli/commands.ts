@@ -15,6 +15,7 @@ import { createUser } from '../modules/admin/user.service';
 import { listUsers } from '../modules/admin/user.store';
 import { verifyAuditChain } from '../modules/audit/audit.service';
 import { exportSaftToFile } from '../modules/saft/saft-file';
+import { vatReturnCommand } from '../modules/vat/vat.cli';
 
 export type Values = Record<string, string | boolean | undefined>;
 
@@ -228,4 +229,5 @@ export const commands: Command[] = [
   reportTrialBalance,
   auditVerify,
   saftExport,
+  vatReturnCommand,
 ];

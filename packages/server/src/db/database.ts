@@ -61,3 +61,14 @@ function openPostgres(config: { url: string; poolSize: number }): Store {
 export function now(): string {
   return new Date().toISOString();
 }
+
+/**
+ * Runs `work` in a transaction, or in the caller's when `db` already is one, so a service
+ * that posts vouchers can take part in a larger all-or-nothing change.
+ */
+export function inTransaction<T>(
+  db: Kysely<Database>,
+  work: (trx: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

@@ -3,6 +3,8 @@ import type { Store } from './database';
 import { foundation } from './migrations/0001-foundation';
 import { ledger } from './migrations/0002-ledger';
 import { audit } from './migrations/0003-audit';
+import { settings } from './migrations/0004-settings';
+import { vatReturns } from './migrations/0004-vat-returns';
 
 /**
  * Migrations in order. Each receives the dialect so that the few column types that differ
@@ -12,6 +14,8 @@ const migrations = {
   '0001-foundation': foundation,
   '0002-ledger': ledger,
   '0003-audit': audit,
+  '0004-settings': settings,
+  '0004-vat-returns': vatReturns,
 };
 
 export async function migrateToLatest(store: Store): Promise<void> {

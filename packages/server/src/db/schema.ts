@@ -253,7 +253,15 @@ export interface AuditHeadsTable {
   hash: string;
 }
 
+export interface CompanySettingsTable {
+  company_id: number;
+  key: string;
+  /** JSON. */
+  value: string;
+}
+
 export interface Database {
+  company_settings: CompanySettingsTable;
   departments: DimensionsTable;
   projects: DimensionsTable;
   parties: PartiesTable;
@@ -276,6 +284,8 @@ export interface Database {
   company_users: CompanyUsersTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
+  vat_settings: VatSettingsTable;
+  vat_returns: VatReturnsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -291,3 +301,22 @@ export type PostingRow = Selectable<PostingsTable>;
 export type DimensionRow = Selectable<DimensionsTable>;
 export type PartyRow = Selectable<PartiesTable>;
 export type SettlementRow = Selectable<SettlementsTable>;
+
+export interface VatSettingsTable {
+  company_id: number;
+  /** 'twoMonths' (the default when there is no row), 'month' or 'year'. */
+  term_length: string;
+}
+
+export interface VatReturnsTable {
+  company_id: number;
+  year: number;
+  term_length: string;
+  term: number;
+  from_date: string;
+  to_date: string;
+  /** The settlement voucher; null when the term had no VAT to move. */
+  voucher_id: number | null;
+  closed_by: number | null;
+  closed_at: string;
+}

@@ -24,7 +24,9 @@ import { memberRoutes } from '../modules/admin/member.routes';
 import { userRoutes } from '../modules/admin/user.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { payrollRoutes } from '../modules/payroll/payroll.routes';
 import { saftRoutes } from '../modules/saft/saft.routes';
+import { vatRoutes } from '../modules/vat/vat.routes';
 import { registerAccessChecks } from './access';
 import { healthRoutes } from './health.routes';
 import { handleError, sendProblem } from './problem';
@@ -83,8 +85,10 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
       await api.register(ledgerDetailRoutes(store.db));
       await api.register(subledgerReportRoutes(store.db));
       await api.register(naeringRoutes(store.db));
+      await api.register(payrollRoutes(store.db));
       await api.register(auditRoutes(store.db));
       await api.register(saftRoutes(store.db));
+      await api.register(vatRoutes(store.db));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
         app.swagger(),
       );

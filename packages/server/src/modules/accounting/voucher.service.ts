@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { now } from '../../db/database';
+import { inTransaction, now } from '../../db/database';
 import type { Database, PostingRow, VoucherRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { appendAudit } from '../audit/audit.service';
@@ -44,7 +44,7 @@ export async function postVouchers(
   ctx: PostingContext,
   inputs: readonly NewVoucherInput[],
 ): Promise<Voucher[]> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const ledger = await loadLedger(trx, ctx.companyId, inputs);
     const prepared = inputs.map((input, i) =>
       withIndex(inputs.length, i, () => prepare(ledger, input)),
@@ -311,7 +311,7 @@ export async function correctVoucher(
   id: number,
   input: NewVoucherInput,
 ): Promise<Voucher> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { row, before, ledger } = await openForChange(trx, ctx, id, input);
     const prepared = prepare(ledger, { ...input, series: row.series });
     if (prepared.fiscalYear !== row.fiscal_year) {
@@ -344,7 +344,7 @@ export async function correctVoucher(
 
 /** Deletes a posted voucher: its postings go, its number stays visible as deleted. */
 export async function deleteVoucher(db: Kysely<Database>, ctx: PostingContext, id: number) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { row, before } = await openForChange(trx, ctx, id, null);
     await takeOut(trx, ctx.companyId, row, before);
     const updated = await updateVoucher(trx, ctx.companyId, id, {

@@ -1,0 +1,10 @@
+export { type CodeTotals, type MvaLine, type MvaRemark, mvaLinesFor, satsText } from './lines';
+export {
+  MVA_NAMESPACE,
+  type MvaMeldingData,
+  mvaTotalKroner,
+  type TermLength,
+  toKroner,
+  writeMvaMelding,
+  writeSkattegrunnlag,
+} from './writer';
