@@ -23,6 +23,13 @@ const COURSE = { number: '6860', name: 'Kurs, seminarer og møter' };
 const OFFICE = { number: '6800', name: 'Kontormateriell' };
 const SUNDRY = { number: '7790', name: 'Diverse driftskostnader' };
 
+/** The text of the posting on an account in the detail page's table, spaces made plain. */
+async function postingRow(page: Page, account: string) {
+  const postings = page.getByRole('table', { name: 'Posteringer' });
+  const row = postings.getByRole('row').filter({ hasText: account });
+  return ((await row.textContent()) ?? '').replace(/\s/g, ' ');
+}
+
 /** The input of an account cell (its list of suggestions carries the same name). */
 const accountField = (page: Page, label: string) =>
   page.getByRole('textbox', { name: label, exact: true });
@@ -248,6 +255,71 @@ describe.skipIf(!browserAvailable())('voucher entry from the keyboard alone', ()
       .getByRole('status')
       .filter({ hasText: /^Bilag IB \d+ lagret/ })
       .waitFor();
+  });
+
+  it('enters amounts excluding VAT, the VAT put on top', async () => {
+    await page.getByRole('switch', { name: 'Beløp eks. mva' }).check({ force: true });
+    await page.getByLabel('Bilagsserie').focus();
+    await typeAnd(page, '', 'Tab');
+    await typeAnd(page, '', 'Tab');
+    await typeAnd(page, 'Kontorrekvisita netto', 'Tab');
+    await typeAnd(page, OFFICE.number);
+    await typeAnd(page, '');
+    await typeAnd(page, '1 000');
+    expect(await fieldValue(page, 'Mva-kode, linje 1')).toBe('1');
+    await finishLine(page, 0);
+    // The balancing amount proposed includes the 250,00 VAT that will be added.
+    expect(await fieldValue(page, 'Kredit, linje 2')).toBe('1 250,00');
+    await typeAnd(page, '1920');
+    await finishLine(page, 1);
+    expect(await difference(page)).toBe('0,00');
+    const vat = page.getByRole('region', { name: 'Mva-linjer som legges til' });
+    await vat.getByText('250,00').waitFor();
+    await screenshot(page, '75-net-entry');
+    await page.keyboard.press('Control+Enter');
+    const number = await savedVoucher(page, first + 5);
+
+    await page.getByRole('link', { name: 'Vis bilaget' }).click();
+    await waitForHeading(page, `Bilag A ${number}`);
+    expect(await postingRow(page, OFFICE.number)).toContain('1 000,00');
+    expect(await postingRow(page, '2710')).toContain('250,00');
+    expect(await postingRow(page, '1920')).toContain('1 250,00');
+  });
+
+  it('enters a line in a foreign currency, its NOK amount worked out from the rate', async () => {
+    await openFromMenu(page, 'Regnskap', 'Bilagsregistrering');
+    await expect.poll(() => focusedField(page)).toBe('series');
+    await typeAnd(page, '', 'Tab');
+    await typeAnd(page, '', 'Tab');
+    await typeAnd(page, 'Konsulent i Tyskland', 'Tab');
+    await typeAnd(page, '6790');
+    await typeAnd(page, '');
+    await typeAnd(page, '');
+    await typeAnd(page, '');
+    // No VAT code on this one, then Ctrl+M for the currency fields under the line.
+    expect(await focusedField(page)).toBe('lines.0.vatCode');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+m');
+    await expect.poll(() => focusedField(page)).toBe('lines.0.currencyCode');
+    await typeAnd(page, 'eur');
+    await typeAnd(page, '100,00');
+    await page.keyboard.type('11,50');
+    expect(await fieldValue(page, 'Debet, linje 1')).toBe('1 150,00');
+    await page.keyboard.press('Enter');
+    expect(await focusedField(page)).toBe('lines.1.account');
+    expect(await fieldValue(page, 'Kredit, linje 2')).toBe('1 150,00');
+    await typeAnd(page, '1920');
+    await finishLine(page, 1);
+    expect(await difference(page)).toBe('0,00');
+    await screenshot(page, '76-currency-line');
+    await page.keyboard.press('Control+Enter');
+    const number = await savedVoucher(page, first + 6);
+
+    await page.getByRole('link', { name: 'Vis bilaget' }).click();
+    await waitForHeading(page, `Bilag A ${number}`);
+    const row = await postingRow(page, '6790');
+    expect(row).toContain('1 150,00');
+    expect(row).toContain('EUR 100,00 @ 11.50');
   });
 
   it('reads in English as well', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   balanceOf,
+  basisOf,
   type DraftAction,
   draftFromVoucher,
   draftReducer,
@@ -57,7 +58,7 @@ describe('entering lines', () => {
     );
     expect(draft.lines[1]?.credit).toBe(`1${NBSP}250,50`);
     expect(draft.lines[1]?.debit).toBe('');
-    expect(balanceOf(draft.lines)).toBe(0);
+    expect(balanceOf(draft.lines, basisOf(draft))).toBe(0);
   });
 
   it('copies the previous line into the current one', () => {
@@ -206,5 +207,90 @@ describe('draftFromVoucher', () => {
       ['1920', '', `1${NBSP}650,00`, '', true],
       ['', '', '', '', false],
     ]);
+  });
+});
+
+describe('net entry', () => {
+  it('balances with the VAT put on top and sends the VAT lines as net', () => {
+    const draft = run(
+      { ...emptyDraft('A', '05.03.2026'), net: true },
+      pick(0, office),
+      { type: 'line', index: 0, patch: { debit: '1 000' } },
+      { type: 'addLine' },
+      pick(1, bank),
+    );
+    expect(draft.lines[1]?.credit).toBe(`1${NBSP}250,00`);
+    expect(balanceOf(draft.lines, basisOf(draft))).toBe(0);
+    const prepared = toVoucherInput(draft, '2026-03-05');
+    expect(prepared.ok && prepared.input.lines).toEqual([
+      { account: '6800', amount: 100_000, vatCode: '1', entry: 'net' },
+      { account: '1920', amount: -125_000, vatCode: null },
+    ]);
+  });
+
+  it('adds nothing on top for reverse charge, whose VAT lines cancel out', () => {
+    const draft = run(
+      { ...emptyDraft('A', '05.03.2026'), net: true },
+      pick(0, account('6790', { vatCode: '86' })),
+      { type: 'line', index: 0, patch: { debit: '1 000' } },
+      { type: 'addLine' },
+    );
+    expect(draft.lines[1]?.credit).toBe(`1${NBSP}000,00`);
+  });
+});
+
+describe('currency lines', () => {
+  const eur = (patch: Record<string, string>): DraftAction => ({
+    type: 'line',
+    index: 0,
+    patch: { currency: { code: 'EUR', amount: '100', rate: '11,5', side: 'debit', ...patch } },
+  });
+
+  it('shows the NOK amount of amount × rate and sends the currency instead', () => {
+    const draft = run(
+      emptyDraft('A', '0503'),
+      pick(0, bank),
+      { type: 'openCurrency', index: 0 },
+      eur({}),
+    );
+    expect(draft.lines[0]?.debit).toBe(`1${NBSP}150,00`);
+    const prepared = toVoucherInput(draft, '2026-03-05');
+    expect(prepared.ok && prepared.input.lines).toEqual([
+      { account: '1920', vatCode: null, currency: { code: 'EUR', amount: 10_000, rate: '11.5' } },
+    ]);
+  });
+
+  it('rounds half away from zero and takes the side from the column typed in', () => {
+    const draft = run(
+      emptyDraft('A', '0503'),
+      { type: 'openCurrency', index: 0 },
+      eur({ amount: '0,01', rate: '0.5' }),
+      { type: 'line', index: 0, patch: { credit: '9' } },
+    );
+    expect(draft.lines[0]).toMatchObject({ debit: '', credit: '0,01' });
+    const prepared = toVoucherInput(draft, '2026-03-05');
+    expect(prepared.ok && prepared.input.lines[0]?.currency?.amount).toBe(-1);
+  });
+
+  it('names the currency fields it cannot read, and puts server errors there', () => {
+    const draft = run(
+      emptyDraft('A', '0503'),
+      pick(0, bank),
+      { type: 'openCurrency', index: 0 },
+      eur({ code: 'E', rate: 'x' }),
+    );
+    const prepared = toVoucherInput(draft, '2026-03-05');
+    expect(prepared.ok || prepared.problems).toEqual({
+      'lines.0.currencyCode': 'currencyCode',
+      'lines.0.currencyRate': 'currencyRate',
+    });
+    const errors = [
+      { field: 'lines.0.currency.rate', message: 'Rate' },
+      { field: 'lines.0.amount', message: 'Amount' },
+    ];
+    expect(placeErrors(errors, draft, [0])).toEqual({
+      'lines.0.currencyRate': 'Rate',
+      'lines.0.currencyAmount': 'Amount',
+    });
   });
 });

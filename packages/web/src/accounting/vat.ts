@@ -132,19 +132,38 @@ export interface VatLine {
   amount: number;
 }
 
+export type AmountEntry = 'gross' | 'net';
+
 /**
- * The VAT lines the server adds for one voucher line entered gross. A sale of 12 500,00 on
- * code 3 gives output VAT −2 500,00; a service bought abroad for 10 000,00 on code 86 gives
- * output −2 500,00 and, being deductible, input +2 500,00.
+ * The VAT lines the server adds for one voucher line. A sale of 12 500,00 on code 3 entered
+ * gross gives output VAT −2 500,00, entered net −3 125,00; a service bought abroad for
+ * 10 000,00 on code 86 gives output −2 500,00 and, being deductible, input +2 500,00 (reverse
+ * charge is always on the net amount, however it was entered).
  */
-export function vatLinesOf(amount: number, code: string, date: string): VatLine[] {
+export function vatLinesOf(
+  amount: number,
+  code: string,
+  date: string,
+  entry: AmountEntry = 'gross',
+): VatLine[] {
   const info = vatCodeInfo(code);
   if (!info || info.direction === 'none' || amount === 0) return [];
   const rate = rateOn(info.rateType, date);
   if (info.direction !== 'reverse') {
-    return [{ code: info.code, kind: info.direction, rate, amount: vatFromGross(amount, rate) }];
+    const vat = entry === 'net' ? vatFromNet(amount, rate) : vatFromGross(amount, rate);
+    return [{ code: info.code, kind: info.direction, rate, amount: vat }];
   }
   const vat = vatFromNet(amount, rate);
   const output: VatLine = { code: info.code, kind: 'output', rate, amount: -vat };
   return info.deductible ? [output, { ...output, kind: 'input', amount: vat }] : [output];
+}
+
+/**
+ * What a line adds to the voucher beyond its own amount: the VAT put on top of a net amount.
+ * Gross lines and reverse charge add nothing, their VAT lines cancelling out in the sum.
+ */
+export function vatOnTop(amount: number, code: string, date: string, entry: AmountEntry) {
+  const info = vatCodeInfo(code);
+  if (entry !== 'net' || (info?.direction !== 'input' && info?.direction !== 'output')) return 0;
+  return vatLinesOf(amount, code, date, 'net').reduce((sum, line) => sum + line.amount, 0);
 }

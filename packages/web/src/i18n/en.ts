@@ -214,6 +214,7 @@ export const en: Messages = {
       'Enter or Tab moves to the next field. Ctrl+Enter saves the voucher and starts a new one.',
     series: 'Voucher series',
     opening: 'Opening balance',
+    net: 'Amounts excl. VAT',
     voucherDescription: 'Voucher text',
     dateHint: 'Type ddmm, ddmmyy or dd.mm.yyyy',
     accountPlaceholder: 'Number or name',
@@ -232,6 +233,8 @@ export const en: Messages = {
     noVat: 'No lines with a VAT code yet.',
     vatNote:
       'Amounts are entered including VAT. The VAT is split out to the VAT accounts on saving.',
+    vatNoteNet:
+      'Amounts are entered excluding VAT. The VAT is added to the VAT accounts on saving.',
     vatKind: {
       output: 'Output VAT',
       input: 'Input VAT',
@@ -251,6 +254,16 @@ export const en: Messages = {
       bothAmounts: 'Fill in either debit or credit',
       dueDate: 'Not a valid due date',
       vatCode: 'Unknown VAT code',
+      currencyCode: 'Write the currency as three letters',
+      currencyRate: 'Write the rate like 11.4532',
+    },
+    currency: {
+      open: 'Currency on line {{line}}',
+      close: 'Remove the currency from line {{line}}',
+      code: 'Currency',
+      amount: 'Amount in currency',
+      rate: 'Rate',
+      nok: '= NOK {{amount}}',
     },
     subledger: {
       customer: 'Customer ledger, line {{line}}',
@@ -268,6 +281,7 @@ export const en: Messages = {
       next: 'next field',
       copy: 'copy the line above',
       remove: 'remove the line',
+      currency: 'currency on the line',
       save: 'save',
     },
   },

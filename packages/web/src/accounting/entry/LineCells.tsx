@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { formatAmount } from '../../format';
 import { parseAmount } from '../input';
 import type { Dimension } from '../types';
-import { formatRate, vatCodeInfo, vatCodeName, vatLinesOf } from '../vat';
+import { type AmountEntry, formatRate, vatCodeInfo, vatCodeName, vatLinesOf } from '../vat';
 import { matchNamed, SearchPick } from './SearchPick';
 
 interface CellProps {
@@ -39,17 +39,19 @@ export function AmountInput({ value, onChange, label, error, fieldProps }: CellP
 }
 
 interface VatCellProps extends CellProps {
-  /** The line's amount (gross) and the voucher date, for the VAT the code will give. */
+  /** The line's amount, how it is entered and the voucher date: for the VAT the code gives. */
   amount: number | null;
+  entry: AmountEntry;
   date: string;
 }
 
 /** The VAT code, with the rate and VAT amount it produces on this line underneath. */
-export function VatCell({ value, onChange, label, error, fieldProps, amount, date }: VatCellProps) {
+export function VatCell(props: VatCellProps) {
+  const { value, onChange, label, error, fieldProps, amount, entry, date } = props;
   const { t, i18n } = useTranslation();
   const code = value.trim();
   const info = code ? vatCodeInfo(code) : undefined;
-  const vat = amount && info ? vatLinesOf(amount, code, date)[0] : undefined;
+  const vat = amount && info ? vatLinesOf(amount, code, date, entry)[0] : undefined;
   const unknown = code !== '' && !info;
   return (
     <Stack gap={2}>

@@ -1,8 +1,9 @@
-import { ActionIcon, Table, TextInput } from '@mantine/core';
+import { ActionIcon, Group, Table, TextInput } from '@mantine/core';
 import type { Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, Dimension } from '../types';
 import { AccountInput } from './AccountInput';
+import { CurrencyFields } from './CurrencyFields';
 import { type DraftAction, type LineDraft, type LineField, lineAmount, linePath } from './draft';
 import { fieldAttributes } from './fields';
 import { AmountInput, DimensionSelect, VatCell } from './LineCells';
@@ -16,6 +17,8 @@ export interface LineContext {
   dispatch: Dispatch<DraftAction>;
   /** The voucher date, which decides the VAT rates. */
   date: string;
+  /** Whether amounts are entered net of VAT. */
+  net: boolean;
   columns: number;
 }
 
@@ -25,7 +28,10 @@ interface LineRowProps {
   context: LineContext;
 }
 
-/** One voucher line: its cells, and below them the open-item fields of a sub-ledger account. */
+/**
+ * One voucher line: its cells, and below them the currency fields of a currency line and the
+ * open-item fields of a sub-ledger account.
+ */
 export function LineRow({ line, index, context }: LineRowProps) {
   const { t } = useTranslation();
   const { accounts, departments, projects, errors, dispatch, date } = context;
@@ -86,6 +92,7 @@ export function LineRow({ line, index, context }: LineRowProps) {
             value={line.vatCode}
             onChange={(vatCode) => change({ vatCode })}
             amount={lineAmount(line)}
+            entry={context.net ? 'net' : 'gross'}
             date={date}
           />
         </Table.Td>
@@ -110,18 +117,24 @@ export function LineRow({ line, index, context }: LineRowProps) {
           </Table.Td>
         ) : null}
         <Table.Td>
-          <ActionIcon
-            variant="subtle"
-            color="gray"
-            // Left out of the Tab order: from the keyboard, Ctrl+Delete removes the line.
-            tabIndex={-1}
-            aria-label={t('entry.removeLine', { line: index + 1 })}
-            onClick={() => dispatch({ type: 'removeLine', index })}
-          >
-            <span aria-hidden="true">×</span>
-          </ActionIcon>
+          <LineButtons index={index} currency={line.currency !== null} dispatch={dispatch} />
         </Table.Td>
       </Table.Tr>
+      {line.currency ? (
+        <Table.Tr>
+          <Table.Td />
+          <Table.Td colSpan={context.columns - 1} pb="md">
+            <CurrencyFields
+              currency={line.currency}
+              line={line}
+              index={index}
+              errors={errors}
+              onChange={change}
+              onClose={() => dispatch({ type: 'closeCurrency', index })}
+            />
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
       {subledger ? (
         <Table.Tr>
           <Table.Td />
@@ -137,5 +150,39 @@ export function LineRow({ line, index, context }: LineRowProps) {
         </Table.Tr>
       ) : null}
     </>
+  );
+}
+
+interface LineButtonsProps {
+  index: number;
+  currency: boolean;
+  dispatch: Dispatch<DraftAction>;
+}
+
+/** Currency and removal for the mouse, out of the Tab order: the keys are Ctrl+M, Ctrl+Delete. */
+function LineButtons({ index, currency, dispatch }: LineButtonsProps) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={2} wrap="nowrap">
+      <ActionIcon
+        variant={currency ? 'light' : 'subtle'}
+        color="gray"
+        tabIndex={-1}
+        aria-label={t('entry.currency.open', { line: index + 1 })}
+        aria-pressed={currency}
+        onClick={() => dispatch({ type: currency ? 'closeCurrency' : 'openCurrency', index })}
+      >
+        <span aria-hidden="true">¤</span>
+      </ActionIcon>
+      <ActionIcon
+        variant="subtle"
+        color="gray"
+        tabIndex={-1}
+        aria-label={t('entry.removeLine', { line: index + 1 })}
+        onClick={() => dispatch({ type: 'removeLine', index })}
+      >
+        <span aria-hidden="true">×</span>
+      </ActionIcon>
+    </Group>
   );
 }

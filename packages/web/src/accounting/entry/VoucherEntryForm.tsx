@@ -130,6 +130,7 @@ export function VoucherEntryForm(props: VoucherEntryFormProps) {
     errors,
     dispatch: change,
     date,
+    net: draft.net,
     columns: 7 + (departments.length > 0 ? 1 : 0) + (projects.length > 0 ? 1 : 0),
   };
 
@@ -159,7 +160,7 @@ export function VoucherEntryForm(props: VoucherEntryFormProps) {
           />
         </Paper>
         <LinesTable draft={draft} context={context} />
-        <VoucherSummary lines={draft.lines} date={date} error={errors.lines} />
+        <VoucherSummary lines={draft.lines} basis={{ net: draft.net, date }} error={errors.lines} />
         <Group justify="space-between" align="center">
           <ShortcutHelp />
           <Button type="submit" ref={saveButton} loading={mutation.isPending}>
@@ -192,7 +193,7 @@ function LinesTable({ draft, context }: { draft: VoucherDraft; context: LineCont
               <Table.Th w={136}>{t('entry.department')}</Table.Th>
             ) : null}
             {context.projects.length > 0 ? <Table.Th w={136}>{t('entry.project')}</Table.Th> : null}
-            <Table.Th w={34} />
+            <Table.Th w={60} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -227,6 +228,7 @@ function ShortcutHelp() {
     ['Enter', t('entry.keys.next')],
     ['Ctrl + D', t('entry.keys.copy')],
     ['Ctrl + Delete', t('entry.keys.remove')],
+    ['Ctrl + M', t('entry.keys.currency')],
     ['Ctrl + Enter', t('entry.keys.save')],
   ];
   return (
@@ -240,6 +242,8 @@ function ShortcutHelp() {
   );
 }
 
+const CURRENCY_FIELDS = ['currencyCode', 'currencyAmount', 'currencyRate'];
+
 /** A field changed since the server complained gets the benefit of the doubt. */
 function withoutErrorsOf(errors: Record<string, string>, action: DraftAction) {
   if (Object.keys(errors).length === 0) return errors;
@@ -249,8 +253,11 @@ function withoutErrorsOf(errors: Record<string, string>, action: DraftAction) {
   if (action.type === 'header') touched = Object.keys(action.patch);
   if (action.type === 'line') {
     const fields = Object.keys(action.patch).map((f) => (f === 'accountText' ? 'account' : f));
-    touched = fields.map((f) => `lines.${action.index}.${f}`);
-    if ('debit' in action.patch || 'credit' in action.patch) touched.push('lines');
+    // The currency fields are one field of the draft; each has its own place for errors.
+    const named = fields.flatMap((f) => (f === 'currency' ? CURRENCY_FIELDS : [f]));
+    touched = named.map((f) => `lines.${action.index}.${f}`);
+    const amounts = ['debit', 'credit', 'currency'];
+    if (amounts.some((f) => f in action.patch)) touched.push('lines');
   }
   if (action.type === 'pickAccount') touched = [`lines.${action.index}.account`];
   if (action.type === 'addLine' || action.type === 'copyPrevious') touched = ['lines'];

@@ -29,13 +29,19 @@ export function VoucherHeader(props: VoucherHeaderProps) {
 
   return (
     <Group align="flex-start" gap="md" wrap="wrap">
-      {/* First, so Tab from the description still goes straight on to the lines. */}
+      {/* The switches first, so Tab from the description still goes straight on to the lines. */}
       <Switch
         label={t('entry.opening')}
         mt={30}
         disabled={fixedSeries}
         checked={draft.opening}
         onChange={(event) => set({ opening: event.currentTarget.checked })}
+      />
+      <Switch
+        label={t('entry.net')}
+        mt={30}
+        checked={draft.net}
+        onChange={(event) => set({ net: event.currentTarget.checked })}
       />
       <NativeSelect
         {...fieldAttributes('series')}

@@ -2,27 +2,28 @@ import { Group, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatAmount } from '../../format';
 import { formatRate, type VatLine, vatCodeInfo, vatCodeName, vatLinesOf } from '../vat';
-import { type LineDraft, lineAmount } from './draft';
+import { type AmountBasis, type LineDraft, lineAmount, postedAmount } from './draft';
 
 interface VoucherSummaryProps {
   lines: readonly LineDraft[];
-  date: string;
+  basis: AmountBasis;
   /** The server's complaint about the voucher as a whole, e.g. that it does not balance. */
   error?: string | undefined;
 }
 
 /** Totals, the running difference and the VAT lines the server will add on saving. */
-export function VoucherSummary({ lines, date, error }: VoucherSummaryProps) {
+export function VoucherSummary({ lines, basis, error }: VoucherSummaryProps) {
   const { t } = useTranslation();
-  const amounts = lines.map((line) => lineAmount(line) ?? 0);
+  // As posted, so net amounts count with the VAT that will be put on top of them.
+  const amounts = lines.map((line) => postedAmount(line, basis));
   const debit = amounts.filter((a) => a > 0).reduce((s, a) => s + a, 0);
   const credit = amounts.filter((a) => a < 0).reduce((s, a) => s - a, 0);
   const difference = debit - credit;
-  const vat = vatPreview(lines, date);
+  const vat = vatPreview(lines, basis);
 
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-      <VatPreview lines={vat} />
+      <VatPreview lines={vat} net={basis.net} />
       <Paper withBorder radius="md" p="md">
         <Stack gap={6}>
           <Total label={t('entry.totalDebit')} amount={debit} />
@@ -62,12 +63,12 @@ function Total({ label, amount }: { label: string; amount: number }) {
 }
 
 /** The VAT lines of all voucher lines, added up per code and direction. */
-function vatPreview(lines: readonly LineDraft[], date: string): VatLine[] {
+function vatPreview(lines: readonly LineDraft[], { net, date }: AmountBasis): VatLine[] {
   const totals = new Map<string, VatLine>();
   for (const line of lines) {
     const amount = lineAmount(line);
     if (!amount || !line.vatCode.trim()) continue;
-    for (const vat of vatLinesOf(amount, line.vatCode, date)) {
+    for (const vat of vatLinesOf(amount, line.vatCode, date, net ? 'net' : 'gross')) {
       const key = `${vat.code}:${vat.kind}`;
       const sum = totals.get(key);
       totals.set(key, sum ? { ...sum, amount: sum.amount + vat.amount } : vat);
@@ -76,7 +77,7 @@ function vatPreview(lines: readonly LineDraft[], date: string): VatLine[] {
   return [...totals.values()];
 }
 
-function VatPreview({ lines }: { lines: VatLine[] }) {
+function VatPreview({ lines, net }: { lines: VatLine[]; net: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <Paper withBorder radius="md" p="md" component="section" aria-label={t('entry.vatPreview')}>
@@ -110,7 +111,7 @@ function VatPreview({ lines }: { lines: VatLine[] }) {
           </Table>
         )}
         <Text size="xs" c="dimmed">
-          {t('entry.vatNote')}
+          {t(net ? 'entry.vatNoteNet' : 'entry.vatNote')}
         </Text>
       </Stack>
     </Paper>

@@ -1,7 +1,24 @@
 import { formatAmount, formatDate } from '../../format';
-import { parseAmount, parseDateInput } from '../input';
-import type { Account, Posting, Voucher, VoucherInput, VoucherLineInput } from '../types';
-import { vatCodeInfo } from '../vat';
+import { nokAmount, parseCurrencyCode, parseRate } from '../currency';
+import { parseAmount, parseDateInput, todayIso } from '../input';
+import type {
+  Account,
+  CurrencyAmount,
+  Posting,
+  Voucher,
+  VoucherInput,
+  VoucherLineInput,
+} from '../types';
+import { vatCodeInfo, vatOnTop } from '../vat';
+
+/** A line's amount in a foreign currency, as typed. */
+export interface CurrencyDraft {
+  code: string;
+  amount: string;
+  rate: string;
+  /** The amount column the NOK amount goes in: the one the user last typed in. */
+  side: 'debit' | 'credit';
+}
 
 /** One line of the voucher as typed: text until it is saved, so nothing typed is lost. */
 export interface LineDraft {
@@ -19,6 +36,8 @@ export interface LineDraft {
   invoiceNumber: string;
   dueDate: string;
   kid: string;
+  /** Set on a currency line, whose debit or credit is then the NOK amount worked out. */
+  currency: CurrencyDraft | null;
   /** False while the line holds nothing but what the screen filled in itself. */
   touched: boolean;
 }
@@ -29,6 +48,8 @@ export interface VoucherDraft {
   description: string;
   /** An opening balance: the server puts it in series IB on the year's first day. */
   opening: boolean;
+  /** Amounts on lines with a VAT code are net, the VAT put on top when saving. */
+  net: boolean;
   lines: LineDraft[];
 }
 
@@ -43,7 +64,10 @@ export type LineField =
   | 'partyId'
   | 'invoiceNumber'
   | 'dueDate'
-  | 'kid';
+  | 'kid'
+  | 'currencyCode'
+  | 'currencyAmount'
+  | 'currencyRate';
 
 export const linePath = (index: number, field: LineField) => `lines.${index}.${field}`;
 
@@ -64,12 +88,13 @@ export function emptyLine(): LineDraft {
     invoiceNumber: '',
     dueDate: '',
     kid: '',
+    currency: null,
     touched: false,
   };
 }
 
-export function emptyDraft(series = 'A', date = ''): VoucherDraft {
-  return { series, date, description: '', opening: false, lines: [emptyLine()] };
+export function emptyDraft(series = 'A', date = '', net = false): VoucherDraft {
+  return { series, date, description: '', opening: false, net, lines: [emptyLine()] };
 }
 
 /** Amount fields for a signed amount: debit when positive, credit when negative. */
@@ -86,14 +111,57 @@ export function lineAmount(line: Pick<LineDraft, 'debit' | 'credit'>): number | 
   return debit === null || credit === null ? null : debit - credit;
 }
 
+/** How a voucher's amounts are read: net or gross, and the date deciding the VAT rates. */
+export interface AmountBasis {
+  net: boolean;
+  date: string;
+}
+
+/** What a line comes to in the ledger: its amount, plus the VAT put on top of a net amount. */
+export function postedAmount(line: LineDraft, basis: AmountBasis): number {
+  const amount = lineAmount(line) ?? 0;
+  const entry = basis.net ? 'net' : 'gross';
+  return amount + vatOnTop(amount, line.vatCode, basis.date, entry);
+}
+
 /** What the lines add up to, debit positive: 0 when the voucher balances. */
-export function balanceOf(lines: readonly LineDraft[]): number {
-  return lines.reduce((sum, line) => sum + (lineAmount(line) ?? 0), 0);
+export function balanceOf(lines: readonly LineDraft[], basis: AmountBasis): number {
+  return lines.reduce((sum, line) => sum + postedAmount(line, basis), 0);
 }
 
 /** A new line whose amount is what makes the voucher balance. */
-export function balancingLine(lines: readonly LineDraft[]): LineDraft {
-  return { ...emptyLine(), ...amountFields(-balanceOf(lines)) };
+export function balancingLine(lines: readonly LineDraft[], basis: AmountBasis): LineDraft {
+  return { ...emptyLine(), ...amountFields(-balanceOf(lines, basis)) };
+}
+
+/** The basis of a draft, its date read as the form reads it. */
+export function basisOf(draft: VoucherDraft): AmountBasis {
+  const today = todayIso();
+  return { net: draft.net, date: parseDateInput(draft.date, today) ?? today };
+}
+
+/** The currency amount in cents, signed by its side (credit negative); null if unreadable. */
+export function currencyMinor(currency: CurrencyDraft): number | null {
+  const amount = parseAmount(currency.amount);
+  if (amount === null) return null;
+  return currency.side === 'credit' ? -amount : amount;
+}
+
+/**
+ * A currency line with its NOK amount worked out again. Typing in the debit or credit cell
+ * of such a line only chooses the side: the amount there always follows from the currency.
+ */
+function withNokAmount(line: LineDraft, patch: Partial<LineDraft>): LineDraft {
+  if (!line.currency) return line;
+  let side = line.currency.side;
+  if (patch.debit?.trim()) side = 'debit';
+  if (patch.credit?.trim()) side = 'credit';
+  const currency = { ...line.currency, side };
+  const minor = currencyMinor(currency);
+  const rate = parseRate(currency.rate);
+  const nok = minor === null || rate === null ? null : nokAmount(minor, rate);
+  const cells = nok === null ? { debit: '', credit: '' } : amountFields(nok);
+  return { ...line, ...cells, currency };
 }
 
 /** The fields of a line in the order the keyboard visits them. */
@@ -104,6 +172,7 @@ export function lineFields(
   const fields: LineField[] = ['account', 'description', 'debit', 'credit', 'vatCode'];
   if (dimensions.departments) fields.push('departmentId');
   if (dimensions.projects) fields.push('projectId');
+  if (line.currency) fields.push('currencyCode', 'currencyAmount', 'currencyRate');
   if (line.account?.subledger) fields.push('partyId', 'invoiceNumber', 'dueDate', 'kid');
   return fields;
 }
@@ -115,6 +184,8 @@ export type DraftAction =
   | { type: 'addLine' }
   | { type: 'copyPrevious'; index: number }
   | { type: 'removeLine'; index: number }
+  | { type: 'openCurrency'; index: number }
+  | { type: 'closeCurrency'; index: number }
   | { type: 'saved' }
   | { type: 'load'; draft: VoucherDraft };
 
@@ -129,12 +200,16 @@ export function draftReducer(draft: VoucherDraft, action: DraftAction): VoucherD
     case 'line': {
       const line = draft.lines[action.index];
       if (!line) return draft;
-      return replaceLine(draft, action.index, { ...line, ...action.patch, touched: true });
+      const changed = { ...line, ...action.patch, touched: true };
+      return replaceLine(draft, action.index, withNokAmount(changed, action.patch));
     }
+    case 'openCurrency':
+    case 'closeCurrency':
+      return toggleCurrency(draft, action.index, action.type === 'openCurrency');
     case 'pickAccount':
       return pickAccount(draft, action.index, action.account);
     case 'addLine':
-      return { ...draft, lines: [...draft.lines, balancingLine(draft.lines)] };
+      return { ...draft, lines: [...draft.lines, balancingLine(draft.lines, basisOf(draft))] };
     case 'copyPrevious': {
       const previous = draft.lines[action.index - 1];
       if (!previous || !draft.lines[action.index]) return draft;
@@ -145,10 +220,20 @@ export function draftReducer(draft: VoucherDraft, action: DraftAction): VoucherD
       return { ...draft, lines: lines.length > 0 ? lines : [emptyLine()] };
     }
     case 'saved':
-      return emptyDraft(draft.series, draft.date);
+      // Series, date and net entry stay: the next voucher is likely of the same kind.
+      return emptyDraft(draft.series, draft.date, draft.net);
     case 'load':
       return action.draft;
   }
+}
+
+function toggleCurrency(draft: VoucherDraft, index: number, open: boolean) {
+  const line = draft.lines[index];
+  if (!line || Boolean(line.currency) === open) return draft;
+  if (!open) return replaceLine(draft, index, { ...line, currency: null });
+  const side = line.credit.trim() && !line.debit.trim() ? 'credit' : 'debit';
+  const currency: CurrencyDraft = { code: '', amount: '', rate: '', side };
+  return replaceLine(draft, index, { ...line, currency, touched: true });
 }
 
 function pickAccount(draft: VoucherDraft, index: number, account: Account) {
@@ -175,7 +260,13 @@ export function isBlank(line: LineDraft): boolean {
 }
 
 /** Why the screen itself refuses to send a voucher: text that cannot be read. */
-export type InputProblem = 'date' | 'amount' | 'bothAmounts' | 'dueDate';
+export type InputProblem =
+  | 'date'
+  | 'amount'
+  | 'bothAmounts'
+  | 'dueDate'
+  | 'currencyCode'
+  | 'currencyRate';
 
 export type Prepared =
   | { ok: true; input: VoucherInput; lineIndex: number[] }
@@ -195,6 +286,7 @@ export function toVoucherInput(draft: VoucherDraft, today: string): Prepared {
   draft.lines.forEach((line, index) => {
     if (!line.touched || isBlank(line)) return;
     const prepared = toLineInput(line, index, today, problems);
+    if (prepared && draft.net && prepared.vatCode) prepared.entry = 'net';
     if (prepared) {
       lines.push(prepared);
       lineIndex.push(index);
@@ -213,22 +305,18 @@ function toLineInput(
   today: string,
   problems: Record<string, InputProblem>,
 ): VoucherLineInput | null {
-  if (line.debit.trim() && line.credit.trim()) {
-    problems[linePath(index, 'credit')] = 'bothAmounts';
-    return null;
-  }
-  const amount = lineAmount(line);
-  if (amount === null) {
-    problems[linePath(index, line.debit.trim() ? 'debit' : 'credit')] = 'amount';
-    return null;
-  }
+  const amount = line.currency ? null : plainAmount(line, index, problems);
+  const currency = line.currency ? currencyInput(line.currency, index, problems) : null;
+  if (amount === null && currency === null) return null;
   const dueDate = line.dueDate.trim() ? parseDateInput(line.dueDate, today) : null;
   if (line.dueDate.trim() && !dueDate) problems[linePath(index, 'dueDate')] = 'dueDate';
   const result: VoucherLineInput = {
     account: line.account?.number ?? line.accountText.trim().split(/\s/)[0] ?? '',
-    amount,
     vatCode: line.vatCode.trim() || null,
   };
+  // A currency line goes without its NOK amount: the server works it out from the rate.
+  if (currency) result.currency = currency;
+  else if (amount !== null) result.amount = amount;
   if (line.description.trim()) result.description = line.description.trim();
   if (line.departmentId) result.departmentId = Number(line.departmentId);
   if (line.projectId) result.projectId = Number(line.projectId);
@@ -238,6 +326,38 @@ function toLineInput(
   if (line.kid.trim()) result.kid = line.kid.trim();
   return result;
 }
+
+function plainAmount(line: LineDraft, index: number, problems: Record<string, InputProblem>) {
+  if (line.debit.trim() && line.credit.trim()) {
+    problems[linePath(index, 'credit')] = 'bothAmounts';
+    return null;
+  }
+  const amount = lineAmount(line);
+  if (amount === null) {
+    problems[linePath(index, line.debit.trim() ? 'debit' : 'credit')] = 'amount';
+  }
+  return amount;
+}
+
+function currencyInput(
+  currency: CurrencyDraft,
+  index: number,
+  problems: Record<string, InputProblem>,
+): CurrencyAmount | null {
+  const code = parseCurrencyCode(currency.code);
+  const amount = currencyMinor(currency);
+  const rate = parseRate(currency.rate);
+  if (!code) problems[linePath(index, 'currencyCode')] = 'currencyCode';
+  if (amount === null) problems[linePath(index, 'currencyAmount')] = 'amount';
+  if (!rate) problems[linePath(index, 'currencyRate')] = 'currencyRate';
+  return code && amount !== null && rate ? { code, amount, rate } : null;
+}
+
+const CURRENCY_FIELDS: Record<string, LineField> = {
+  code: 'currencyCode',
+  amount: 'currencyAmount',
+  rate: 'currencyRate',
+};
 
 const LINE_FIELDS = new Set<string>([
   'account',
@@ -271,11 +391,15 @@ export function placeErrors(
 
 function screenPath(field: string, draft: VoucherDraft, lineIndex: readonly number[]) {
   if (['series', 'date', 'description', 'lines'].includes(field)) return field;
-  const match = /^lines\.(\d+)\.(\w+)/.exec(field);
+  const match = /^lines\.(\d+)\.(\w+)(?:\.(\w+))?/.exec(field);
   const row = match ? lineIndex[Number(match[1])] : undefined;
   if (!match || row === undefined) return null;
-  const [, , name = ''] = match;
+  const [, , name = '', part = ''] = match;
   if (LINE_FIELDS.has(name)) return `lines.${row}.${name}`;
+  // On a currency line the NOK amount is not typed, so its complaints go to the currency.
+  if (draft.lines[row]?.currency && (name === 'currency' || name === 'amount')) {
+    return linePath(row, CURRENCY_FIELDS[part] ?? 'currencyAmount');
+  }
   if (name === 'amount' || name === 'currency' || name === 'entry') {
     const credit = draft.lines[row]?.credit.trim() && !draft.lines[row]?.debit.trim();
     return linePath(row, credit ? 'credit' : 'debit');
@@ -307,6 +431,7 @@ export function draftFromVoucher(
       invoiceNumber: posting.invoiceNumber ?? '',
       dueDate: posting.dueDate ? formatDate(posting.dueDate) : '',
       kid: posting.kid ?? '',
+      currency: posting.currency ? currencyDraftOf(posting.currency) : null,
       touched: true,
     };
   });
@@ -315,7 +440,18 @@ export function draftFromVoucher(
     date: formatDate(voucher.date),
     description: voucher.description,
     opening: voucher.series === 'IB',
+    // Whether the lines were typed net is not kept; the joined gross lines are what is shown.
+    net: false,
     lines: [...lines, emptyLine()],
+  };
+}
+
+function currencyDraftOf(currency: CurrencyAmount): CurrencyDraft {
+  return {
+    code: currency.code,
+    amount: formatAmount(Math.abs(currency.amount)),
+    rate: currency.rate,
+    side: currency.amount < 0 ? 'credit' : 'debit',
   };
 }
 

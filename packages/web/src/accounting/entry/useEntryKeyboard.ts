@@ -22,7 +22,8 @@ interface EntryKeyboard {
 
 /**
  * The keys of the entry screen: Enter moves on like Tab; leaving a line's last field starts
- * the next line; Ctrl+D copies the line above; Ctrl+Delete removes a line; Ctrl+Enter saves.
+ * the next line; Ctrl+D copies the line above; Ctrl+Delete removes a line; Ctrl+M opens the
+ * currency fields of a line; Ctrl+Enter saves.
  */
 export function useEntryKeyboard(options: EntryKeyboard) {
   const { container, draft, dispatch, dimensions, save, focusLater, onFinished } = options;
@@ -43,6 +44,10 @@ export function useEntryKeyboard(options: EntryKeyboard) {
       if (!previous) return;
       dispatch({ type: 'copyPrevious', index: line });
       focusLater(linePath(line, previous.credit.trim() ? 'credit' : 'debit'));
+    } else if (key === 'm' && line !== null) {
+      event.preventDefault();
+      dispatch({ type: 'openCurrency', index: line });
+      focusLater(linePath(line, 'currencyCode'));
     } else if (key === 'delete' && line !== null) {
       event.preventDefault();
       dispatch({ type: 'removeLine', index: line });

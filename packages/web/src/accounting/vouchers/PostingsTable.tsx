@@ -1,11 +1,11 @@
 import { Paper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../auth/session';
-import { formatDate } from '../../format';
+import { formatAmount, formatDate } from '../../format';
 import { AmountCell, DebitCreditCells } from '../Amount';
 import { accountName } from '../accounts';
 import { useAccounts, useDepartments, useParties, useProjects } from '../api';
-import type { Posting } from '../types';
+import type { CurrencyAmount, Posting } from '../types';
 
 /** The postings as the ledger keeps them, the VAT lines the server added included. */
 export function PostingsTable({ postings }: { postings: Posting[] }) {
@@ -106,6 +106,7 @@ function PostingDetails({ posting, names }: { posting: Posting; names: DetailNam
     posting.invoiceNumber ? t('vouchers.invoice', { number: posting.invoiceNumber }) : null,
     posting.dueDate ? t('vouchers.due', { date: formatDate(posting.dueDate) }) : null,
     posting.kid ? `KID ${posting.kid}` : null,
+    posting.currency ? currencyText(posting.currency) : null,
   ].filter(Boolean);
   if (parts.length === 0) return null;
   return (
@@ -113,4 +114,9 @@ function PostingDetails({ posting, names }: { posting: Posting; names: DetailNam
       {parts.join(' · ')}
     </Text>
   );
+}
+
+/** "EUR 100,00 @ 11.5": the side is the column the posting is in. */
+function currencyText({ code, amount, rate }: CurrencyAmount) {
+  return `${code} ${formatAmount(Math.abs(amount))} @ ${rate}`;
 }
