@@ -1,4 +1,5 @@
 /** Shapes of the Nordbok HTTP API (/api/v1), as the server sends them. */
+// Shortcoming: written by hand after the server's zod schemas, not generated from them yet.
 
 export const MODULES = [
   'contacts',
