@@ -1,4 +1,4 @@
-import { NotFoundPage } from '../shell/AreaPage';
+import { LegalRoutes } from '../legal/LegalRoutes';
 import { ACCOUNTING_PATHS, REPORT_PATHS } from '../shell/areas';
 import { AreaOverview } from './AreaOverview';
 import { BudgetPage } from './budget/BudgetPage';
@@ -51,7 +51,7 @@ export function AccountingRoutes({ path }: { path: string }) {
     case ACCOUNTING_PATHS.budget:
       return <BudgetPage />;
     default:
-      return <NotFoundPage />;
+      return <LegalRoutes path={path} />;
   }
 }
 
@@ -75,6 +75,6 @@ export function ReportRoutes({ path }: { path: string }) {
     case REPORT_PATHS.agedOpenItems:
       return <AgedOpenItemsPage />;
     default:
-      return <NotFoundPage />;
+      return <LegalRoutes path={path} />;
   }
 }

@@ -2,11 +2,14 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../api/types';
 import { en } from './en';
+import { legalEn } from './legal.en';
+import { legalNb } from './legal.nb';
 import { nb } from './nb';
 
 export const resources = {
-  nb: { translation: nb },
-  en: { translation: en },
+  // The legal-output screens keep their texts in files of their own, under `legal`.
+  nb: { translation: { ...nb, legal: legalNb } },
+  en: { translation: { ...en, legal: legalEn } },
 } as const;
 
 /** Before anyone logs in, follow the browser: English if it asks for English, else bokmål. */

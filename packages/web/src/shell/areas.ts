@@ -1,4 +1,5 @@
 import type { CompanySummary, Module, User } from '../api/types';
+import { legalPages } from '../legal/paths';
 
 /** The business areas, in the order the menu shows them; settings comes last, on its own. */
 export const BUSINESS_AREAS = [
@@ -83,13 +84,15 @@ export function areaPages(company: CompanySummary, area: BusinessArea) {
       'fiscalYears',
     ];
     // Entering vouchers is all the entry screen is for, so it is offered only to writers.
-    return keys
+    const pages = keys
       .filter((key) => key !== 'entry' || canWrite(company, 'accounting'))
       .map((key) => areaPage('accounting', key, ACCOUNTING_PATHS[key]));
+    return [...pages, ...legalPages(company, area)];
   }
   if (area === 'reports') {
     const keys = Object.keys(REPORT_PATHS) as ReportPage[];
-    return keys.map((key) => areaPage('reports', key, REPORT_PATHS[key]));
+    const pages = keys.map((key) => areaPage('reports', key, REPORT_PATHS[key]));
+    return [...pages, ...legalPages(company, area)];
   }
   return [];
 }
