@@ -26,7 +26,7 @@ async function start() {
   createRoot(root).render(
     <StrictMode>
       <MantineProvider theme={theme} defaultColorScheme="light">
-        <Notifications position="bottom-right" limit={3} />
+        <Notifications position="top-right" limit={4} />
         <QueryClientProvider client={queryClient}>
           <App />
         </QueryClientProvider>
