@@ -1,4 +1,4 @@
-import { AppShell, Box, Burger, Group } from '@mantine/core';
+import { AppShell, Box, Burger, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../auth/session';
@@ -43,7 +43,8 @@ export function Shell() {
       </AppShell.Header>
       {/* A closed menu slides off screen; inert keeps Tab and screen readers out of it too. */}
       <AppShell.Navbar p="sm" aria-label={t('shell.navigation')} inert={phone && !opened}>
-        <AppShell.Section grow>
+        {/* The menu scrolls on its own, so every entry stays reachable on a short screen. */}
+        <AppShell.Section grow component={ScrollArea}>
           <Navigation onNavigate={close} />
         </AppShell.Section>
         {/* On a phone the header has no room for it, so it moves into the menu. */}
