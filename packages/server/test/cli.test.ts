@@ -4,47 +4,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main';
 import { loadConfig } from '../src/config';
 import { openStore } from '../src/db/database';
 import { postVoucher } from '../src/modules/accounting/voucher.service';
-import { DIALECTS, openTestStore, type TestStore } from './support/stores';
-
-/** Runs the CLI in-process against the given environment, capturing what it prints. */
-async function cli(env: Record<string, string>, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env,
-  });
-  return { code, stdout, stderr };
-}
+import { cli, cliInstallation } from './support/cli';
+import { DIALECTS } from './support/stores';
 
 describe.each(DIALECTS)('the nordbok command [%s]', (dialect) => {
   let env: Record<string, string>;
-  let store: TestStore | undefined;
-  let dir: string;
+  let installation: Awaited<ReturnType<typeof cliInstallation>>;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nordbok-cli-'));
-    env = { NORDBOK_DATA_DIR: dir, NORDBOK_ADMIN_PASSWORD: 'first-admin-password' };
-    if (dialect === 'postgres') {
-      // A fresh database that the CLI reaches through DATABASE_URL, as the server would.
-      store = await openTestStore('postgres');
-      env.DATABASE_URL = store.url ?? '';
-    }
+    installation = await cliInstallation(dialect, 'nordbok-cli-');
+    env = installation.env;
   });
 
-  afterAll(async () => {
-    await store?.drop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => installation.remove());
 
   it('creates and lists companies, with JSON on stdout and nothing else', async () => {
     const created = await cli(

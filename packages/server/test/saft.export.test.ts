@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { SAFT_FILE_NAME } from '@nordbok/formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main';
 import { trialBalance } from '../src/modules/accounting/report.service';
 import { type ApiClient, adminWithCompany } from './support/api';
-import { DIALECTS, describeEachStore, openTestStore, type TestStore } from './support/stores';
+import { cli, cliInstallation } from './support/cli';
+import { DIALECTS, describeEachStore } from './support/stores';
 
 const XSD = path.resolve(
   import.meta.dirname,
@@ -232,40 +232,16 @@ describeEachStore('SAF-T Financial export', (store) => {
   });
 });
 
-/** Runs the CLI in-process, as cli.test.ts does. */
-async function cli(env: Record<string, string>, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    env,
-  });
-  return { code, stdout, stderr };
-}
-
 describe.each(DIALECTS)('nordbok saft export [%s]', (dialect) => {
   let env: Record<string, string>;
-  let store: TestStore | undefined;
-  let dir: string;
+  let installation: Awaited<ReturnType<typeof cliInstallation>>;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nordbok-saft-cli-'));
-    env = { NORDBOK_DATA_DIR: dir, NORDBOK_ADMIN_PASSWORD: 'first-admin-password' };
-    if (dialect === 'postgres') {
-      store = await openTestStore('postgres');
-      env.DATABASE_URL = store.url ?? '';
-    }
+    installation = await cliInstallation(dialect, 'nordbok-saft-cli-');
+    env = installation.env;
   });
 
-  afterAll(async () => {
-    await store?.drop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => installation.remove());
 
   const range = ['--from', d('01-01'), '--to', d('12-31')];
 
@@ -275,7 +251,7 @@ describe.each(DIALECTS)('nordbok saft export [%s]', (dialect) => {
     const demo = JSON.parse(companies.stdout).find(
       (c: { name: string }) => c.name === 'Fjordkaffe AS',
     );
-    const file = path.join(dir, 'demo.xml');
+    const file = path.join(env.NORDBOK_DATA_DIR!, 'demo.xml');
     const run = await cli(
       env,
       'saft',
@@ -303,7 +279,7 @@ describe.each(DIALECTS)('nordbok saft export [%s]', (dialect) => {
       String(demo.id),
       ...range,
       '-o',
-      dir,
+      env.NORDBOK_DATA_DIR!,
       '--json',
     );
     expect(json.code).toBe(0);

@@ -128,7 +128,8 @@ function lineAmount(line: VoucherLineInput, i: number): number {
     throw lineError(
       i,
       'amount',
-      `${line.currency.code} ${line.currency.amount / 100} at ${line.currency.rate} is ${nok} øre, not ${line.amount}.`,
+      `${line.currency.code} ${line.currency.amount / 100} at ${line.currency.rate} ` +
+        `is ${nok} øre, not ${line.amount}.`,
     );
   }
   return nok;
