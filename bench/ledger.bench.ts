@@ -216,7 +216,7 @@ async function reportTimings(db: Kysely<Database>, companyId: number) {
   }
 }
 
-async function freshStore(dialect: 'sqlite' | 'postgres', pgUrl?: string) {
+export async function freshStore(dialect: 'sqlite' | 'postgres', pgUrl?: string) {
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nordbok-bench-'));
     const store = await openStore({ kind: 'sqlite', file: path.join(dir, 'bench.sqlite') });

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, apiLogin } from './api';
 import { browserAvailable, launchBrowser, newPage } from './browser';
 import { chooseCompany, logIn, screenshot } from './helpers';
-import { openFromMenu, todayInOslo } from './ledger-helpers';
+import {
+  finishLine,
+  focusedField,
+  openFromMenu,
+  savedVoucher,
+  todayInOslo,
+  typeAnd,
+} from './ledger-helpers';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -16,6 +23,11 @@ async function download(page: Page, link: ReturnType<Page['getByRole']>) {
   const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const saved = await file.path();
   return { name: file.suggestedFilename(), text: fs.readFileSync(saved, 'utf8') };
+}
+
+/** Waits for running CSS transitions (a dialog fading in) to end, so a screenshot shows it. */
+async function transitionsDone(page: Page) {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
 }
 
 describe.skipIf(!browserAvailable())('the legal-output screens, clicked through', () => {
@@ -78,9 +90,11 @@ describe.skipIf(!browserAvailable())('the legal-output screens, clicked through'
 
     await page.getByRole('button', { name: 'Lukk termin' }).click();
     const dialog = page.getByRole('dialog', { name: `Lukke 1. termin ${year}?` });
+    await dialog.waitFor();
+    await transitionsDone(page);
     await screenshot(page, '80-vat-return-confirm-close', { fullPage: false });
     await dialog.getByRole('button', { name: 'Lukk termin' }).click();
-    const closed = page.getByRole('status').filter({ hasText: 'Terminen er lukket' });
+    const closed = page.getByRole('status').filter({ hasText: 'Lukket (versjon 1)' });
     await closed.waitFor();
     const settlement = closed.getByRole('link', { name: /^Oppgjørsbilag / });
     await settlement.waitFor();
@@ -92,6 +106,96 @@ describe.skipIf(!browserAvailable())('the legal-output screens, clicked through'
     expect(again.status).toBe(409);
     await settlement.click();
     await page.getByRole('heading', { level: 1, name: /Bilag/ }).waitFor();
+  });
+
+  it('reopens the closed term for correction and closes the correction as version 2', async () => {
+    await openFromMenu(page, 'Regnskap', 'Mva-melding');
+    await page.getByLabel('År').selectOption(String(year));
+    await page.getByLabel('Termin', { exact: true }).selectOption('1');
+    const closed = page.getByRole('status').filter({ hasText: 'Lukket (versjon 1)' });
+    await closed.waitFor();
+    await closed.getByText('kan i stedet føres i neste åpne termin').waitFor();
+
+    await page.getByRole('button', { name: 'Gjenåpne for korrigering' }).click();
+    const reopen = page.getByRole('dialog', {
+      name: `Gjenåpne 1. termin ${year} for korrigering?`,
+    });
+    await reopen.waitFor();
+    await transitionsDone(page);
+    await screenshot(page, '81-vat-return-confirm-reopen', { fullPage: false });
+    await reopen.getByRole('button', { name: 'Gjenåpne for korrigering' }).click();
+    await page.getByRole('status').filter({ hasText: 'Gjenåpnet for korrigering' }).waitFor();
+
+    // A sale forgotten in February, posted now that the term is open again.
+    const forgotten = await admin.call('POST', `/companies/${companyId}/vouchers`, {
+      date: `${year}-02-15`,
+      description: 'Glemt salg',
+      lines: [
+        { account: '1920', amount: 125_000 },
+        { account: '3000', amount: -125_000, vatCode: '3' },
+      ],
+    });
+    expect(forgotten.status).toBe(201);
+    await page.reload();
+    const correcting = page.getByRole('status').filter({ hasText: 'Gjenåpnet for korrigering' });
+    await correcting.getByText(/Ikke avregnet ennå: 250,00/).waitFor();
+    await screenshot(page, '81-vat-return-correcting');
+
+    await page.getByRole('button', { name: 'Lukk korrigering' }).click();
+    const dialog = page.getByRole('dialog', { name: `Lukke korrigeringen av 1. termin ${year}?` });
+    await dialog.getByLabel('Merknad til meldingen').fill('Glemt salg 15. februar er tatt med.');
+    await transitionsDone(page);
+    await screenshot(page, '81-vat-return-confirm-correction', { fullPage: false });
+    await dialog.getByRole('button', { name: 'Lukk korrigering' }).click();
+
+    await page.getByRole('status').filter({ hasText: 'Lukket (versjon 2)' }).waitFor();
+    const history = page.getByRole('table', { name: 'Versjoner' });
+    const rows = history.getByRole('row');
+    await rows.filter({ hasText: '2 (korrigering)' }).waitFor();
+    await expect(rows.filter({ hasText: '1 (opprinnelig)' }).count()).resolves.toBe(1);
+    const correction = rows.filter({ hasText: '2 (korrigering)' });
+    expect(await correction.textContent()).toContain('Glemt salg 15. februar er tatt med.');
+    await correction.getByRole('link').waitFor();
+    await screenshot(page, '81-vat-return-corrected');
+
+    const href =
+      (await page.getByRole('link', { name: 'Last ned XML' }).getAttribute('href')) ?? '';
+    const xml = await (await page.request.get(new URL(href, server.url).toString())).text();
+    expect(xml).toContain('<beskrivelse>Glemt salg 15. februar er tatt med.</beskrivelse>');
+  });
+
+  it('marks a bad debt as tap på krav in voucher entry, reported on a line of its own', async () => {
+    await openFromMenu(page, 'Regnskap', 'Bilagsregistrering');
+    await expect.poll(() => focusedField(page)).toBe('series');
+    await typeAnd(page, '', 'Tab');
+    await typeAnd(page, '1504', 'Tab');
+    await typeAnd(page, 'Tap på kundefordring', 'Tab');
+    await typeAnd(page, '7830');
+    await typeAnd(page, '');
+    await typeAnd(page, '1250');
+    expect(await focusedField(page)).toBe('lines.0.vatCode');
+    await page.keyboard.type('1');
+    // The specification is asked for with the mouse; its field then joins the line's path.
+    await page.getByRole('button', { name: 'Mva-spesifikasjon på linje 1' }).click();
+    const field = page.getByLabel('Spesifikasjon i mva-meldingen');
+    await field.selectOption('tapPåKrav');
+    await field.focus();
+    await page.keyboard.press('Enter');
+    expect(await focusedField(page)).toBe('lines.1.account');
+    await typeAnd(page, '1920');
+    await finishLine(page, 1);
+    await screenshot(page, '82-entry-vat-specification');
+    await page.keyboard.press('Control+Enter');
+    await savedVoucher(page);
+
+    await openFromMenu(page, 'Regnskap', 'Mva-melding');
+    await page.getByLabel('År').selectOption(String(year));
+    await page.getByLabel('Termin', { exact: true }).selectOption('2');
+    const table = page.getByRole('table', { name: 'Mva-melding' });
+    const row = table.getByRole('row').filter({ hasText: 'Tap på krav' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('−250,00');
+    await screenshot(page, '82-vat-return-specification');
   });
 
   it('shows the business specification with sales income and downloads it as CSV', async () => {

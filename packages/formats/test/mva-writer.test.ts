@@ -2,12 +2,15 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isVatSpecification, type VatSpecification } from '@nordbok/core';
 import { describe, expect, it } from 'vitest';
 import {
   type CodeTotals,
   type MvaLine,
   type MvaMeldingData,
+  mvaLineKey,
   mvaLinesFor,
+  mvaRemarkRequired,
   satsText,
   toKroner,
   writeMvaMelding,
@@ -47,6 +50,7 @@ const compact = (xml: string) => xml.replace(/>\s+</g, '><').trim();
 
 interface ExampleLine {
   code: string;
+  specification?: VatSpecification;
   internalCode?: string;
   basis?: number;
   vat: number;
@@ -59,8 +63,13 @@ function parseLines(xml: string): ExampleLine[] {
       const basis = between(body, 'grunnlag');
       const text = between(body, 'beskrivelse');
       const selected = between(body, 'utvalgtMerknad');
+      const specification = between(body, 'spesifikasjon');
+      if (specification !== undefined && !isVatSpecification(specification)) {
+        throw new Error(`The example has an unknown specification ${specification}.`);
+      }
       return {
         code: between(body, 'mvaKode') ?? '',
+        specification,
         internalCode: between(body, 'mvaKodeRegnskapsystem'),
         basis: basis === undefined ? undefined : Number(basis) * 100,
         vat: Number(between(body, 'merverdiavgift')) * 100,
@@ -70,18 +79,33 @@ function parseLines(xml: string): ExampleLine[] {
   );
 }
 
-/** The example's own figures as per-code ledger totals in øre, in the order they appear. */
-function totalsOf(lines: ExampleLine[]): Map<string, CodeTotals> {
-  const totals = new Map<string, CodeTotals>();
+interface ExampleTotals extends CodeTotals {
+  code: string;
+  specification?: VatSpecification;
+}
+
+/**
+ * The example's own figures as ledger totals in øre per code and specification (as the
+ * server groups the postings), in the order they appear.
+ */
+function totalsOf(lines: ExampleLine[]): ExampleTotals[] {
+  const totals = new Map<string, ExampleTotals>();
   for (const l of lines) {
-    const t = totals.get(l.code) ?? { basis: 0, outputVat: 0, inputVat: 0 };
+    const key = `${l.code}|${l.specification ?? ''}`;
+    const t = totals.get(key) ?? {
+      code: l.code,
+      ...(l.specification ? { specification: l.specification } : {}),
+      basis: 0,
+      outputVat: 0,
+      inputVat: 0,
+    };
     if (l.basis !== undefined) {
       t.basis += l.basis;
       t.outputVat += l.vat;
     } else t.inputVat += l.vat;
-    totals.set(l.code, t);
+    totals.set(key, t);
   }
-  return totals;
+  return [...totals.values()];
 }
 
 /**
@@ -91,7 +115,9 @@ function totalsOf(lines: ExampleLine[]): Map<string, CodeTotals> {
 function rebuild(file: string): { expected: string; data: MvaMeldingData } {
   const xml = fs.readFileSync(path.join(EXAMPLES, file), 'utf8');
   const parsed = parseLines(xml);
-  const lines = [...totalsOf(parsed)].flatMap(([code, t]) => mvaLinesFor(code, t, '2024-12-31'));
+  const lines = totalsOf(parsed).flatMap((t) =>
+    mvaLinesFor(t.code, t, '2024-12-31', t.specification),
+  );
   lines.forEach((l, i) => {
     const source = parsed[i];
     if (source?.internalCode) l.internalCode = source.internalCode;
@@ -120,6 +146,18 @@ const examples = fs
   .readdirSync(EXAMPLES)
   .filter((f) => /^mvakode\d+\.xml$/.test(f) || f === 'eksempelMedMerknader.xml');
 
+// The examples of specification lines (the file names have Norwegian letters, so they are
+// compared in one Unicode form whatever form the file system keeps them in).
+const SPECIFICATION_EXAMPLES = [
+  'uttak.xml',
+  'tappåkrav.xml',
+  'justering.xml',
+  'tilbakeføringInngåendeMva.xml',
+];
+const specificationExamples = fs
+  .readdirSync(EXAMPLES)
+  .filter((f) => SPECIFICATION_EXAMPLES.includes(f.normalize('NFC')));
+
 describe('the mva-melding writer', () => {
   it('finds the official examples', () => {
     expect(examples).toContain('mvakode86.xml');
@@ -130,6 +168,57 @@ describe('the mva-melding writer', () => {
     const { expected, data } = rebuild(file);
     expect(writeSkattegrunnlag(data)).toBe(expected);
     validateMva(writeMvaMelding(data));
+  });
+
+  it('finds the examples of specification lines', () => {
+    expect(specificationExamples).toHaveLength(SPECIFICATION_EXAMPLES.length);
+  });
+
+  it.each(specificationExamples)(
+    'writes the same skattegrunnlagOgBeregnetSkatt as %s, with its spesifikasjon',
+    (file) => {
+      const { expected, data } = rebuild(file);
+      expect(expected).toContain('<spesifikasjon>');
+      expect(writeSkattegrunnlag(data)).toBe(expected);
+      validateMva(writeMvaMelding(data));
+    },
+  );
+
+  it('writes a remark on the whole return after meldingskategori, as the examples do', () => {
+    const { data } = rebuild('uttak.xml');
+    const xml = writeMvaMelding({
+      ...data,
+      remark: { text: 'Korrigert: glemt faktura & kreditnota' },
+    });
+    validateMva(xml);
+    expect(xml).toContain(
+      '<meldingskategori>alminnelig</meldingskategori>' +
+        '<merknad><beskrivelse>Korrigert: glemt faktura &amp; kreditnota</beskrivelse></merknad>' +
+        '</mvaMeldingDto>',
+    );
+    expect(writeMvaMelding(data)).not.toContain('<merknad>');
+  });
+
+  it('gives each line a key of its own and asks for the remarks the rules require', () => {
+    const at = '2025-02-28';
+    const t = { basis: 1_000_000, outputVat: 250_000, inputVat: -250_000 };
+    const keys = [
+      ...mvaLinesFor('86', t, at),
+      ...mvaLinesFor('1', t, at),
+      ...mvaLinesFor('1', t, at, 'tapPåKrav'),
+    ].map(mvaLineKey);
+    expect(keys).toEqual(['86||basis', '86||vat', '1||vat', '1|tapPåKrav|vat']);
+    // R020: a negative basis on an output code; R021: a positive deduction.
+    expect(mvaRemarkRequired({ code: '3', basis: -10_000, rate: '25', vat: -2_500 })).toBe(true);
+    expect(mvaRemarkRequired({ code: '3', basis: 10_000, rate: '25', vat: 2_500 })).toBe(false);
+    expect(mvaRemarkRequired({ code: '1', vat: 2_500 })).toBe(true);
+    expect(mvaRemarkRequired({ code: '1', vat: -2_500 })).toBe(false);
+    // Under half a krone rounds to 0 kr in the file, which then has nothing to explain.
+    expect(mvaRemarkRequired({ code: '1', vat: 49 })).toBe(false);
+    // Adjustments on code 1 are positive by nature; a reversal always needs a remark (R078).
+    expect(mvaRemarkRequired({ code: '1', specification: 'justering', vat: 2_500 })).toBe(false);
+    const reversal = 'tilbakeføringAvInngåendeMerverdiavgift';
+    expect(mvaRemarkRequired({ code: '1', specification: reversal, vat: 2_500 })).toBe(true);
   });
 
   it('shapes each kind of code as the return wants it', () => {

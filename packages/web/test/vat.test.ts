@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   formatRate,
   rateOn,
+  specificationsForCode,
   VAT_CODES,
+  VAT_SPECIFICATION_CODES,
   vatFromGross,
   vatFromNet,
   vatLinesOf,
@@ -36,6 +38,17 @@ describe('the VAT preview agrees with the ledger core', () => {
         expect(vatFromGross(amount, rate)).toBe(core.vatFromGross(amount, rate));
         expect(vatFromNet(amount, rate)).toBe(core.vatFromNet(amount, rate));
       }
+    }
+  });
+
+  it('offers the same VAT specifications on the same codes', () => {
+    expect(Object.keys(VAT_SPECIFICATION_CODES).sort()).toEqual(
+      [...core.VAT_SPECIFICATIONS].sort(),
+    );
+    for (const code of VAT_CODES) {
+      expect(specificationsForCode(code.code), code.code).toEqual(
+        core.specificationsForCode(code.code),
+      );
     }
   });
 

@@ -6,11 +6,13 @@ import {
   draftFromVoucher,
   draftReducer,
   emptyDraft,
+  lineFields,
   placeErrors,
   toVoucherInput,
   type VoucherDraft,
 } from '../src/accounting/entry/draft';
 import type { Account, Posting, Voucher } from '../src/accounting/types';
+import { specificationsForCode } from '../src/accounting/vat';
 
 const NBSP = '\u00a0';
 
@@ -292,5 +294,57 @@ describe('currency lines', () => {
       'lines.0.currencyRate': 'Rate',
       'lines.0.currencyAmount': 'Amount',
     });
+  });
+});
+
+describe('VAT specification', () => {
+  const loss = account('7830', { vatCode: '1' });
+  const lines = run(
+    emptyDraft('A', '0503'),
+    { type: 'header', patch: { description: 'Tap på krav' } },
+    pick(0, loss),
+    { type: 'line', index: 0, patch: { debit: '1 250' } },
+    { type: 'addLine' },
+    pick(1, bank),
+  );
+
+  it('is not on the keyboard path of a line until its field is shown', () => {
+    const dimensions = { departments: false, projects: false };
+    const line = lines.lines[0];
+    if (!line) throw new Error('no line');
+    expect(lineFields(line, dimensions)).not.toContain('vatSpecification');
+    const shown = run(lines, { type: 'toggleSpecification', index: 0 });
+    expect(shown.lines[0]?.vatSpecification).toBe('');
+    const fields = lineFields(shown.lines[0] ?? line, dimensions);
+    expect(fields.at(-1)).toBe('vatSpecification');
+  });
+
+  it('is sent when chosen, and dropped again when its field is closed', () => {
+    const chosen = run(
+      lines,
+      { type: 'toggleSpecification', index: 0 },
+      { type: 'line', index: 0, patch: { vatSpecification: 'tapPåKrav' } },
+    );
+    const prepared = toVoucherInput(chosen, '2026-06-15');
+    expect(prepared.ok && prepared.input.lines[0]).toEqual({
+      account: '7830',
+      amount: 125000,
+      vatCode: '1',
+      vatSpecification: 'tapPåKrav',
+    });
+    const closed = run(chosen, { type: 'toggleSpecification', index: 0 });
+    const again = toVoucherInput(closed, '2026-06-15');
+    expect(again.ok && again.input.lines[0]?.vatSpecification).toBeUndefined();
+  });
+
+  it("puts the server's complaint at the field and knows the codes that allow one", () => {
+    const placed = placeErrors(
+      [{ field: 'lines.0.vatSpecification', message: 'Not on code 3.' }],
+      lines,
+      [0, 1],
+    );
+    expect(placed).toEqual({ 'lines.0.vatSpecification': 'Not on code 3.' });
+    expect(specificationsForCode('3')).toEqual(['uttak']);
+    expect(specificationsForCode('6')).toEqual([]);
   });
 });

@@ -204,3 +204,41 @@ export function vatFromNet(net: Ore, basisPoints: number): Ore {
 export function vatFromGross(gross: Ore, basisPoints: number): Ore {
   return divideRounded(BigInt(gross) * BigInt(basisPoints), BigInt(10_000 + basisPoints));
 }
+
+/**
+ * The specifications (mvaSpesifikasjon.xml) a line of the VAT return can carry, and the VAT
+ * codes each is allowed on, as the code list mvaKodeSAFT.xml flags them (uttak, tapPaaKrav,
+ * justering, tilbakefoeringAvInngaaendeMerverdiavgift). Two entries of the list are left
+ * out on purpose: `justeringMerverdiavgiftskompensasjonFastEiendom` belongs only in the
+ * compensation return (meldingskategori kompensasjon), and `kompensasjonsrett` moves the
+ * deduction of a reverse-charge purchase into that compensation return; Nordbok writes the
+ * ordinary return only.
+ */
+export const VAT_SPECIFICATIONS = [
+  'uttak',
+  'tapPåKrav',
+  'justering',
+  'tilbakeføringAvInngåendeMerverdiavgift',
+] as const;
+export type VatSpecification = (typeof VAT_SPECIFICATIONS)[number];
+
+const SPECIFICATION_CODES: Record<VatSpecification, readonly string[]> = {
+  uttak: ['3', '5', '31', '33'],
+  tapPåKrav: ['1', '11', '12', '13'],
+  justering: ['1', '81'],
+  tilbakeføringAvInngåendeMerverdiavgift: ['1', '81'],
+};
+
+export function isVatSpecification(value: string): value is VatSpecification {
+  return (VAT_SPECIFICATIONS as readonly string[]).includes(value);
+}
+
+/** The VAT codes a specification may stand on. */
+export function codesForSpecification(specification: VatSpecification): readonly string[] {
+  return SPECIFICATION_CODES[specification];
+}
+
+/** The specifications a VAT code allows (none for most codes). */
+export function specificationsForCode(code: string): VatSpecification[] {
+  return VAT_SPECIFICATIONS.filter((s) => SPECIFICATION_CODES[s].includes(code));
+}

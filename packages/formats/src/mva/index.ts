@@ -1,4 +1,12 @@
-export { type CodeTotals, type MvaLine, type MvaRemark, mvaLinesFor, satsText } from './lines';
+export {
+  type CodeTotals,
+  type MvaLine,
+  type MvaRemark,
+  mvaLineKey,
+  mvaLinesFor,
+  mvaRemarkRequired,
+  satsText,
+} from './lines';
 export {
   MVA_NAMESPACE,
   type MvaMeldingData,

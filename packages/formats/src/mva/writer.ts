@@ -20,6 +20,8 @@ export interface MvaMeldingData {
   /** KID for a refund; left out when there is none. */
   kid?: string;
   category?: 'alminnelig' | 'primaernaering';
+  /** A remark on the whole return (merknad on meldingsnivå), e.g. why it was corrected. */
+  remark?: MvaRemark;
 }
 
 const MONTHS = [
@@ -80,6 +82,7 @@ function line(l: MvaLine): string {
   return (
     '<mvaSpesifikasjonslinje>' +
     el('mvaKode', l.code) +
+    el('spesifikasjon', l.specification) +
     el('mvaKodeRegnskapsystem', l.internalCode) +
     el('grunnlag', basis) +
     el('sats', l.rate) +
@@ -115,6 +118,7 @@ export function writeMvaMelding(data: MvaMeldingData): string {
     `<betalingsinformasjon>${el('kundeIdentifikasjonsnummer', data.kid)}</betalingsinformasjon>` +
     `<skattepliktig>${el('organisasjonsnummer', data.orgNumber)}</skattepliktig>` +
     el('meldingskategori', data.category ?? 'alminnelig') +
+    remark(data.remark) +
     '</mvaMeldingDto>\n'
   );
 }

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import type { ParseArgsConfig } from 'node:util';
 import { isIsoDate } from '@nordbok/core';
@@ -10,11 +11,11 @@ import { dimensionFilter } from '../modules/accounting/report-common';
 import { roleSchema } from '../modules/admin/company.schemas';
 import { createCompany } from '../modules/admin/company.service';
 import { findCompany, listCompanies } from '../modules/admin/company.store';
-import { grant } from '../modules/admin/member.service';
+import { grant, grantInstallationAdmins } from '../modules/admin/member.service';
 import { createUser } from '../modules/admin/user.service';
-import { listUsers } from '../modules/admin/user.store';
 import { verifyAuditChain } from '../modules/audit/audit.service';
 import { exportSaftToFile } from '../modules/saft/saft-file';
+import { importSaft, importSummary } from '../modules/saft/saft-import.service';
 import { vatReturnCommand } from '../modules/vat/vat.cli';
 
 export type Values = Record<string, string | boolean | undefined>;
@@ -24,6 +25,8 @@ export interface Command {
   action: string;
   synopsis: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** The name a command's one positional argument is known by in `values`, if it takes one. */
+  positional?: string;
   /** Input field → the flag it came from, so errors name what the user typed. */
   flags?: Record<string, string>;
   /** `progress` prints a line on stderr, for long work. */
@@ -73,10 +76,7 @@ const companyCreate: Command = {
       vatRegistered: values['vat-registered'] === true,
     };
     const company = await createCompany(store.db, input, null);
-    // The installation's administrators manage a company made here from the start.
-    for (const admin of (await listUsers(store.db)).filter((u) => u.is_installation_admin)) {
-      await grant(store.db, company.id, { id: admin.id }, { role: 'administrator' });
-    }
+    await grantInstallationAdmins(store.db, company.id);
     return { text: `Created company ${company.id}: ${company.name}`, json: company };
   },
 };
@@ -221,6 +221,45 @@ const saftExport: Command = {
   },
 };
 
+const saftImport: Command = {
+  group: 'saft',
+  action: 'import',
+  synopsis: 'FILE [--company ID]',
+  positional: 'file',
+  options: { company: str, json },
+  async run(store, values, progress) {
+    const file = required(values, 'file');
+    if (!fs.existsSync(file)) throw new AppError('validation', `There is no file ${file}.`);
+    const companyId =
+      values.company === undefined ? undefined : (await companyOf(store, values)).id;
+    let shown = '';
+    const report = await importSaft(store.db, {
+      file,
+      companyId,
+      userId: null,
+      onProgress: (p) => {
+        const line =
+          p.phase === 'reading'
+            ? `reading ${Math.round((100 * p.done) / Math.max(p.total, 1))} %`
+            : p.phase === 'importing'
+              ? `${p.done} of ${p.total} transactions imported`
+              : 'checking balances';
+        if (line !== shown) progress(line);
+        shown = line;
+      },
+    }).catch((error: unknown) => {
+      // A fault in the file names the file, not a flag.
+      if (error instanceof AppError && error.fields[0]?.field === 'file') {
+        throw new AppError(error.code, `${file}: ${error.message}`);
+      }
+      throw error;
+    });
+    for (const line of importSummary(report)) progress(line);
+    // stdout is the company id alone (or the JSON), so scripts can use it.
+    return { text: String(report.companyId), json: { companyId: report.companyId, report } };
+  },
+};
+
 export const commands: Command[] = [
   companyCreate,
   companyList,
@@ -229,5 +268,6 @@ export const commands: Command[] = [
   reportTrialBalance,
   auditVerify,
   saftExport,
+  saftImport,
   vatReturnCommand,
 ];

@@ -30,7 +30,17 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   }
   let values: Values;
   try {
-    values = parseArgs({ args: rest, options: command.options, strict: true }).values as Values;
+    const parsed = parseArgs({
+      args: rest,
+      options: command.options,
+      strict: true,
+      allowPositionals: command.positional !== undefined,
+    });
+    values = parsed.values as Values;
+    if (command.positional) {
+      if (parsed.positionals.length > 1) throw new Error(`Give one ${command.positional}.`);
+      values[command.positional] = parsed.positionals[0];
+    }
   } catch (error) {
     io.stderr(`nordbok: ${(error as Error).message}\n`);
     return 2;

@@ -5,6 +5,8 @@ import { ledger } from './migrations/0002-ledger';
 import { audit } from './migrations/0003-audit';
 import { settings } from './migrations/0004-settings';
 import { vatReturns } from './migrations/0004-vat-returns';
+import { saftImport } from './migrations/0005-saft-import';
+import { vatCorrections } from './migrations/0005-vat-corrections';
 
 /**
  * Migrations in order. Each receives the dialect so that the few column types that differ
@@ -16,6 +18,8 @@ const migrations = {
   '0003-audit': audit,
   '0004-settings': settings,
   '0004-vat-returns': vatReturns,
+  '0005-saft-import': saftImport,
+  '0005-vat-corrections': vatCorrections,
 };
 
 export async function migrateToLatest(store: Store): Promise<void> {

@@ -159,6 +159,8 @@ export interface PostingsTable {
   currency: string | null;
   currency_amount: number | null;
   exchange_rate: string | null;
+  /** The mvaSpesifikasjon (uttak, tapPåKrav, …) of a line with a VAT code, on all its postings. */
+  vat_specification: string | null;
 }
 
 export interface DimensionsTable {
@@ -262,6 +264,8 @@ export interface CompanySettingsTable {
 
 export interface Database {
   company_settings: CompanySettingsTable;
+  saft_imports: SaftImportsTable;
+  saft_keys: SaftKeysTable;
   departments: DimensionsTable;
   projects: DimensionsTable;
   parties: PartiesTable;
@@ -286,6 +290,7 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   vat_settings: VatSettingsTable;
   vat_returns: VatReturnsTable;
+  vat_return_versions: VatReturnVersionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -319,4 +324,52 @@ export interface VatReturnsTable {
   voucher_id: number | null;
   closed_by: number | null;
   closed_at: string;
+  /** 'closed', or 'correcting' while an administrator has reopened the term. */
+  status: Generated<string>;
+  /** The latest closed version: 1 for the original return, 2 for the first correction, … */
+  version: Generated<number>;
+  reopened_by: number | null;
+  reopened_at: string | null;
+}
+
+/** One closing of a VAT term: the original return or a correction of it. */
+export interface VatReturnVersionsTable {
+  company_id: number;
+  year: number;
+  term_length: string;
+  term: number;
+  version: number;
+  /** The (supplementary) settlement voucher of this closing; null when nothing moved. */
+  voucher_id: number | null;
+  closed_by: number | null;
+  closed_at: string;
+  /** The return's total VAT in øre at this closing; null for terms closed before versions. */
+  total: number | null;
+  /** The remark on the whole return (merknad), free text. */
+  remark: string | null;
+  /** JSON: { key, text }[] remarks on single lines, keyed as mvaLineKey does. */
+  line_remarks: string | null;
+}
+
+export interface SaftImportsTable {
+  id: Generated<number>;
+  company_id: number;
+  file_name: string;
+  sha256: string;
+  version: string;
+  /** Vouchers this import added (0 when the file had been imported before). */
+  vouchers: number;
+  /** The import report, JSON. */
+  report: string;
+  imported_by: number | null;
+  imported_at: string;
+}
+
+/** What a SAF-T file calls something (`source`) → what Nordbok made of it (`target`). */
+export interface SaftKeysTable {
+  company_id: number;
+  /** 'voucher', 'opening', 'customer', 'supplier' or 'series'. */
+  kind: string;
+  source: string;
+  target: string;
 }

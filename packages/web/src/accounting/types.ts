@@ -3,6 +3,8 @@
  * debit positive, credit negative.
  */
 
+import type { VatLineSpecification } from './vat';
+
 export type Subledger = 'customer' | 'supplier';
 
 export interface Account {
@@ -64,6 +66,7 @@ export interface VoucherLineInput {
   dueDate?: string | null;
   kid?: string | null;
   currency?: CurrencyAmount | null;
+  vatSpecification?: VatLineSpecification | null;
 }
 
 export interface VoucherInput {
@@ -83,6 +86,8 @@ export interface Posting {
   amount: number;
   vatCode: string | null;
   vatKind: VatKind | null;
+  /** The VAT return's specification line this posting belongs to (uttak, tapPåKrav, …). */
+  vatSpecification?: VatLineSpecification | null;
   description: string;
   departmentId: number | null;
   projectId: number | null;

@@ -82,6 +82,28 @@ export function vatCodeName(info: VatCodeInfo, language: string): string {
   return language === 'en' ? info.nameEn : info.nameNb;
 }
 
+/**
+ * The specification lines of the VAT return a voucher line can be marked for, with the
+ * codes each is allowed on (the server's rule, packages/core accounting/vat.ts).
+ */
+export const VAT_SPECIFICATION_CODES = {
+  uttak: ['3', '5', '31', '33'],
+  tapPåKrav: ['1', '11', '12', '13'],
+  justering: ['1', '81'],
+  tilbakeføringAvInngåendeMerverdiavgift: ['1', '81'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type VatLineSpecification = keyof typeof VAT_SPECIFICATION_CODES;
+
+/** The specifications a VAT code allows; none for most codes. */
+export function specificationsForCode(code: string): VatLineSpecification[] {
+  const entries = Object.entries(VAT_SPECIFICATION_CODES) as [
+    VatLineSpecification,
+    readonly string[],
+  ][];
+  return entries.filter(([, codes]) => codes.includes(code.trim())).map(([name]) => name);
+}
+
 /** Rates in basis points, each valid from its date until the next one (dated, as rates change). */
 const RATES: Record<RateType, readonly (readonly [string, number])[]> = {
   regular: [['2005-01-01', 2500]],

@@ -265,6 +265,14 @@ export const en: Messages = {
       rate: 'Rate',
       nok: '= NOK {{amount}}',
     },
+    specification: {
+      open: 'VAT specification on line {{line}}',
+      group: 'VAT specification, line {{line}}',
+      label: 'Specification in the VAT return',
+      none: 'None',
+      notForCode: 'VAT code {{code}} has no specifications.',
+      needsCode: 'Choose a VAT code first.',
+    },
     subledger: {
       customer: 'Customer ledger, line {{line}}',
       supplier: 'Supplier ledger, line {{line}}',

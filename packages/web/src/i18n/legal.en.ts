@@ -6,12 +6,14 @@ export const legalEn: LegalMessages = {
     payrollImport: 'Payroll import',
     naering: 'Business specification',
     saft: 'SAF-T export',
+    saftImport: 'SAF-T import',
   },
   descriptions: {
     vatReturn: 'The VAT return of a term: basis and VAT per code, XML file and closing.',
     payrollImport: "Post the payroll voucher from the payroll system's CSV file, previewed first.",
     naering: 'Income statement and balance sheet grouped by the business specification codes.',
     saft: 'The whole ledger for a period as a SAF-T file for the tax authority or the auditor.',
+    saftImport: "Bring in another system's ledger from its SAF-T file.",
   },
   year: 'Year',
   download: 'Download',
@@ -42,12 +44,54 @@ export const legalEn: LegalMessages = {
     confirmCloseTitle: 'Close term {{term}} of {{year}}?',
     confirmClose:
       'The VAT accounts are settled against 2740 with a settlement voucher, and the periods ' +
-      'of the term are locked for new vouchers. This cannot be undone here.',
-    closed: 'The term is closed',
+      'of the term are locked for new vouchers. An administrator can reopen the term for ' +
+      'correction later.',
+    closed: 'Closed (version {{version}})',
     closedText: 'Its periods are locked for new vouchers.',
+    nextTermHint:
+      'Errors found after closing can instead be posted in the next open term, without ' +
+      'reopening this one.',
     settlement: 'Settlement voucher {{voucher}}',
     noSettlement: 'There was no VAT to settle, so no settlement voucher was posted.',
     closeFailed: 'Could not close the term',
+    reopen: 'Reopen for correction',
+    confirmReopenTitle: 'Reopen term {{term}} of {{year}} for correction?',
+    confirmReopen:
+      'The periods of the term open for vouchers again. When the corrections are posted, ' +
+      'close the correction: the change is settled with a supplementary voucher, and a new, ' +
+      'complete VAT return for the term can be filed.',
+    reopenFailed: 'Could not reopen the term',
+    correcting: 'Reopened for correction',
+    correctingText:
+      'Version {{version}} is closed. The periods are open for corrections; close the ' +
+      'correction when they are posted.',
+    unsettled: 'Not yet settled: {{amount}}',
+    closeCorrection: 'Close correction',
+    confirmCorrectionTitle: 'Close the correction of term {{term}} of {{year}}?',
+    confirmCorrection:
+      'The change since the last closing is settled against 2740 with a supplementary ' +
+      'voucher, the periods are locked again, and the return is recorded as version {{version}}.',
+    remark: 'Remark on the return',
+    remarkHint: 'Optional. Written into the XML file, for example why the return was corrected.',
+    lineRemarksTitle: 'The Tax Administration wants a remark on these lines',
+    lineRemark: 'Remark on code {{code}}: {{name}}',
+    remarkMissing: 'Needs a remark',
+    history: 'Versions',
+    historyVersion: 'Version',
+    versionOriginal: '{{version}} (original)',
+    versionCorrection: '{{version}} (correction)',
+    historyClosedAt: 'Closed',
+    historyBy: 'By',
+    historyVoucher: 'Settlement voucher',
+    historyTotal: 'Total VAT',
+    historyRemark: 'Remark',
+    none: 'None',
+    specifications: {
+      uttak: 'Withdrawal',
+      tapPåKrav: 'Loss on claims',
+      justering: 'Adjustment',
+      tilbakeføringAvInngåendeMerverdiavgift: 'Reversal of input VAT',
+    },
   },
   naering: {
     intro: 'The amounts of the ledger grouped by the codes of the business specification.',
@@ -83,6 +127,79 @@ export const legalEn: LegalMessages = {
       'for in an audit, and that you can give your auditor or a new accounting system.',
     range: 'The file holds the vouchers from {{from}} up to and including {{to}}.',
     download: 'Download SAF-T file',
+  },
+  saftImport: {
+    intro:
+      "Bring in another system's ledger from its SAF-T file (version 1.10, 1.20 or 1.30): " +
+      'chart of accounts, customers, suppliers, departments, projects, opening balance and every voucher.',
+    target: 'Import into',
+    intoThis: 'This company ({{name}})',
+    intoNew: 'A new company from the file',
+    thisHint:
+      'The company must be empty, or hold only vouchers from earlier SAF-T imports. ' +
+      'What has been imported already is not brought in again.',
+    newHint:
+      "The company is created with the file's name and organisation number. If an earlier " +
+      'import made it, that company is filled instead.',
+    file: 'SAF-T file',
+    choose: 'Choose an XML file',
+    start: 'Import',
+    failed: 'The import was refused',
+    nothingImported: 'Nothing was imported. Correct the file and try again.',
+    phases: {
+      waiting: 'Starting …',
+      reading: 'Checking the file … {{percent}} %',
+      importing: 'Importing voucher {{done}} of {{total}}',
+      checking: 'Checking the balances …',
+    },
+    open: 'Open {{name}}',
+    createdTitle: '{{name}} was created from the file',
+    filledTitle: 'Imported into {{name}}',
+    fileLine: '{{file}} – SAF-T {{version}}, {{from}}–{{to}}',
+    importedBefore: 'This file had been imported before. Nothing was added twice.',
+    countsTitle: 'What was imported',
+    vouchers_one: '{{count}} voucher imported ({{lines}} lines)',
+    vouchers_other: '{{count}} vouchers imported ({{lines}} lines)',
+    alreadyThere_one: '{{count}} voucher was there already and was skipped',
+    alreadyThere_other: '{{count}} vouchers were there already and were skipped',
+    created:
+      'Created: {{accounts}} accounts, {{customers}} customers, {{suppliers}} suppliers, ' +
+      '{{departments}} departments, {{projects}} projects, {{series}} voucher series',
+    series: 'Journals → voucher series: {{list}}',
+    suspenseTitle: 'Suspense account',
+    suspense:
+      'Differences in the file were posted to account {{account}}, whose balance is now ' +
+      '{{amount}}. Find out what they are and post them away.',
+    contradictionsTitle: 'Contradictions in the file',
+    noContradictions:
+      "The file agrees with itself: the trial balance equals the file's closing balances.",
+    kind: 'What',
+    subject: 'Concerns',
+    stated: 'In the file',
+    computed: 'Computed',
+    difference: 'Difference',
+    kinds: {
+      'opening-not-zero': 'Opening balance does not sum to zero',
+      'opening-differs-from-ledger': 'Opening balance differs from the ledger',
+      'closing-differs': 'Closing balance does not follow from the vouchers',
+      'subledger-differs': 'Sub-ledger differs from its control account',
+      'party-closing-differs': "A customer's or supplier's closing balance does not follow",
+      'totals-differ': 'A control total in the file does not agree',
+    },
+    unmappedTitle: 'Not brought over',
+    allMapped: 'Everything in the file found its place.',
+    unmappedKinds: {
+      account: 'Account',
+      'tax-code': 'VAT code',
+      'analysis-type': 'Analysis type',
+      'vat-line': 'VAT lines',
+      party: 'Customer/supplier',
+      dimension: 'Department/project',
+    },
+    earlier: 'Earlier imports',
+    when: 'When',
+    version: 'Version',
+    vouchersColumn: 'Vouchers',
   },
   payroll: {
     intro:

@@ -8,12 +8,14 @@ export const legalNb = {
     payrollImport: 'Lønnsimport',
     naering: 'Næringsspesifikasjon',
     saft: 'SAF-T-eksport',
+    saftImport: 'SAF-T-import',
   },
   descriptions: {
     vatReturn: 'Mva-meldingen for en termin: grunnlag og mva per kode, XML-fil og lukking.',
     payrollImport: 'Bokfør lønnsbilaget fra lønnssystemets CSV-fil etter en forhåndsvisning.',
     naering: 'Resultat og balanse gruppert etter næringsspesifikasjonens koder for et år.',
     saft: 'Hele regnskapet for en periode som SAF-T-fil til Skatteetaten eller revisor.',
+    saftImport: 'Hent inn regnskapet fra et annet system med SAF-T-filen.',
   },
   year: 'År',
   download: 'Last ned',
@@ -44,12 +46,52 @@ export const legalNb = {
     confirmCloseTitle: 'Lukke {{term}}. termin {{year}}?',
     confirmClose:
       'Mva-kontoene nullstilles mot 2740 med et oppgjørsbilag, og periodene i terminen ' +
-      'sperres for nye bilag. Dette kan ikke angres her.',
-    closed: 'Terminen er lukket',
+      'sperres for nye bilag. En administrator kan senere gjenåpne terminen for korrigering.',
+    closed: 'Lukket (versjon {{version}})',
     closedText: 'Periodene er sperret for nye bilag.',
+    nextTermHint:
+      'Feil som oppdages etter lukking kan i stedet føres i neste åpne termin, uten å gjenåpne denne.',
     settlement: 'Oppgjørsbilag {{voucher}}',
     noSettlement: 'Ingen mva å gjøre opp, så det ble ikke noe oppgjørsbilag.',
     closeFailed: 'Kunne ikke lukke terminen',
+    reopen: 'Gjenåpne for korrigering',
+    confirmReopenTitle: 'Gjenåpne {{term}}. termin {{year}} for korrigering?',
+    confirmReopen:
+      'Periodene i terminen åpnes for bilag igjen. Når rettelsene er ført, lukker du ' +
+      'korrigeringen: endringen avregnes med et tilleggsbilag, og en ny, fullstendig ' +
+      'mva-melding for terminen kan sendes.',
+    reopenFailed: 'Kunne ikke gjenåpne terminen',
+    correcting: 'Gjenåpnet for korrigering',
+    correctingText:
+      'Versjon {{version}} er lukket. Periodene er åpne for rettelser; lukk korrigeringen ' +
+      'når de er ført.',
+    unsettled: 'Ikke avregnet ennå: {{amount}}',
+    closeCorrection: 'Lukk korrigering',
+    confirmCorrectionTitle: 'Lukke korrigeringen av {{term}}. termin {{year}}?',
+    confirmCorrection:
+      'Endringen siden forrige lukking avregnes mot 2740 med et tilleggsbilag, periodene ' +
+      'sperres igjen, og meldingen lagres som versjon {{version}}.',
+    remark: 'Merknad til meldingen',
+    remarkHint: 'Valgfri. Skrives i XML-filen, for eksempel hvorfor meldingen er korrigert.',
+    lineRemarksTitle: 'Skatteetaten krever merknad på disse linjene',
+    lineRemark: 'Merknad til kode {{code}}: {{name}}',
+    remarkMissing: 'Krever merknad',
+    history: 'Versjoner',
+    historyVersion: 'Versjon',
+    versionOriginal: '{{version}} (opprinnelig)',
+    versionCorrection: '{{version}} (korrigering)',
+    historyClosedAt: 'Lukket',
+    historyBy: 'Av',
+    historyVoucher: 'Oppgjørsbilag',
+    historyTotal: 'Sum mva',
+    historyRemark: 'Merknad',
+    none: 'Ingen',
+    specifications: {
+      uttak: 'Uttak',
+      tapPåKrav: 'Tap på krav',
+      justering: 'Justering',
+      tilbakeføringAvInngåendeMerverdiavgift: 'Tilbakeføring av inngående mva',
+    },
   },
   naering: {
     intro: 'Beløpene fra regnskapet gruppert etter kodene i næringsspesifikasjonen.',
@@ -85,6 +127,78 @@ export const legalNb = {
       'kontroll, og som du kan gi revisor eller et nytt regnskapssystem.',
     range: 'Filen tar med bilagene fra {{from}} til og med {{to}}.',
     download: 'Last ned SAF-T-fil',
+  },
+  saftImport: {
+    intro:
+      'Hent inn regnskapet fra et annet system med SAF-T-filen (versjon 1.10, 1.20 eller 1.30): ' +
+      'kontoplan, kunder, leverandører, avdelinger, prosjekter, inngående balanse og alle bilag.',
+    target: 'Importer til',
+    intoThis: 'Denne bedriften ({{name}})',
+    intoNew: 'Ny bedrift fra filen',
+    thisHint:
+      'Bedriften må være tom, eller bare ha bilag fra tidligere SAF-T-importer. ' +
+      'Det som alt er importert, hentes ikke inn på nytt.',
+    newHint:
+      'Bedriften opprettes med navn og organisasjonsnummer fra filen. Finnes den fra en ' +
+      'tidligere import, fylles den i stedet.',
+    file: 'SAF-T-fil',
+    choose: 'Velg XML-fil',
+    start: 'Importer',
+    failed: 'Importen ble avvist',
+    nothingImported: 'Ingenting er importert. Rett filen og prøv igjen.',
+    phases: {
+      waiting: 'Starter …',
+      reading: 'Kontrollerer filen … {{percent}} %',
+      importing: 'Importerer bilag {{done}} av {{total}}',
+      checking: 'Kontrollerer saldoene …',
+    },
+    open: 'Åpne {{name}}',
+    createdTitle: '{{name}} er opprettet fra filen',
+    filledTitle: 'Importert til {{name}}',
+    fileLine: '{{file}} – SAF-T {{version}}, {{from}}–{{to}}',
+    importedBefore: 'Denne filen var importert før. Ingenting er lagt inn to ganger.',
+    countsTitle: 'Hva som ble importert',
+    vouchers_one: '{{count}} bilag importert ({{lines}} linjer)',
+    vouchers_other: '{{count}} bilag importert ({{lines}} linjer)',
+    alreadyThere_one: '{{count}} bilag fantes fra før og ble hoppet over',
+    alreadyThere_other: '{{count}} bilag fantes fra før og ble hoppet over',
+    created:
+      'Opprettet: {{accounts}} kontoer, {{customers}} kunder, {{suppliers}} leverandører, ' +
+      '{{departments}} avdelinger, {{projects}} prosjekter, {{series}} bilagsserier',
+    series: 'Journaler → bilagsserier: {{list}}',
+    suspenseTitle: 'Avvikskonto',
+    suspense:
+      'Differanser i filen er ført på konto {{account}}, som nå har saldo {{amount}}. ' +
+      'Avklar dem og før dem bort.',
+    contradictionsTitle: 'Motsigelser i filen',
+    noContradictions: 'Filen stemmer med seg selv: saldobalansen er lik filens utgående saldoer.',
+    kind: 'Hva',
+    subject: 'Gjelder',
+    stated: 'I filen',
+    computed: 'Beregnet',
+    difference: 'Avvik',
+    kinds: {
+      'opening-not-zero': 'Inngående balanse går ikke i null',
+      'opening-differs-from-ledger': 'Inngående saldo avviker fra regnskapet',
+      'closing-differs': 'Utgående saldo følger ikke av bilagene',
+      'subledger-differs': 'Reskontro stemmer ikke med samlekontoen',
+      'party-closing-differs': 'Kunde/leverandør: utgående saldo følger ikke av bilagene',
+      'totals-differ': 'Kontrollsum i filen stemmer ikke',
+    },
+    unmappedTitle: 'Ikke overført',
+    allMapped: 'Alt i filen fant sin plass.',
+    unmappedKinds: {
+      account: 'Konto',
+      'tax-code': 'Mva-kode',
+      'analysis-type': 'Analysetype',
+      'vat-line': 'Mva-linjer',
+      party: 'Kunde/leverandør',
+      dimension: 'Avdeling/prosjekt',
+    },
+    earlier: 'Tidligere importer',
+    when: 'Tidspunkt',
+    version: 'Versjon',
+    vouchersColumn: 'Bilag',
   },
   payroll: {
     intro: 'Les inn lønnsbilaget fra lønnssystemet som CSV-fil og bokfør det i serie L.',

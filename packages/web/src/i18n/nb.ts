@@ -261,6 +261,14 @@ export const nb = {
       rate: 'Kurs',
       nok: '= {{amount}} kr',
     },
+    specification: {
+      open: 'Mva-spesifikasjon på linje {{line}}',
+      group: 'Mva-spesifikasjon, linje {{line}}',
+      label: 'Spesifikasjon i mva-meldingen',
+      none: 'Ingen',
+      notForCode: 'Mva-kode {{code}} har ingen spesifikasjoner.',
+      needsCode: 'Velg en mva-kode først.',
+    },
     subledger: {
       customer: 'Kundereskontro, linje {{line}}',
       supplier: 'Leverandørreskontro, linje {{line}}',

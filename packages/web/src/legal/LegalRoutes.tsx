@@ -3,6 +3,7 @@ import { NotFoundPage } from '../shell/AreaPage';
 import { NaeringPage } from './NaeringPage';
 import { PayrollImportPage } from './PayrollImportPage';
 import { LEGAL_PATHS } from './paths';
+import { SaftImportPage } from './SaftImportPage';
 import { SaftPage } from './SaftPage';
 import { VatReturnPage } from './VatReturnPage';
 
@@ -19,6 +20,8 @@ export function LegalRoutes({ path }: { path: string }) {
       return <NaeringPage />;
     case LEGAL_PATHS.saft:
       return <SaftPage />;
+    case LEGAL_PATHS.saftImport:
+      return company.role === 'administrator' ? <SaftImportPage /> : <NotFoundPage />;
     default:
       return <NotFoundPage />;
   }

@@ -14,6 +14,7 @@ import { TermLengthSelect } from './TermLengthSelect';
 import { termCount, termName, termOfDate } from './terms';
 import type { TermLength } from './types';
 import { VatCloseSection } from './VatCloseSection';
+import { VatHistory } from './VatHistory';
 import { VatReturnTable, VatWarnings } from './VatReturnTable';
 
 /** The choice of year and term, kept in the address so a reload shows the same return. */
@@ -105,6 +106,7 @@ function VatTerm({ year, term, length, years, onChoose }: VatTermProps) {
           <VatWarnings warnings={vat.data.warnings} />
           <VatReturnTable vat={vat.data} />
           <VatCloseSection key={`${year}:${term}`} vat={vat.data} />
+          <VatHistory vat={vat.data} />
         </>
       ) : null}
     </>

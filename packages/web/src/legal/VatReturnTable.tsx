@@ -1,4 +1,5 @@
-import { Alert, Anchor, List, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, List, Table, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { AmountCell } from '../accounting/Amount';
 import { ReportTable } from '../accounting/reports/ReportParts';
@@ -8,10 +9,15 @@ import { hrefFor } from '../shell/router';
 import type { VatReturn, VatReturnLine, VatWarning } from './types';
 
 /**
- * A code can come twice: reverse-charge VAT (86, 88, …) has a line with the basis for the
- * output VAT and one without, for the deduction.
+ * A line's name: the code's, and for a specification line (uttak, tap på krav, …) that too.
+ * A code can come more than once: reverse-charge VAT (86, 88, …) has a line with the basis
+ * for the output VAT and one for the deduction, and specification lines stand on their own.
  */
-const lineKey = (line: VatReturnLine) => `${line.code}:${line.basis === null ? 'vat' : 'basis'}`;
+export function lineName(line: VatReturnLine, language: string, t: TFunction): string {
+  const name = language === 'en' ? line.nameEn : line.nameNb;
+  if (!line.specification) return name;
+  return `${name} – ${t(`legal.vat.specifications.${line.specification}`)}`;
+}
 
 const rateFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
 
@@ -33,7 +39,7 @@ export function VatReturnTable({ vat }: { vat: VatReturn }) {
       </Table.Thead>
       <Table.Tbody>
         {vat.lines.map((line) => (
-          <Table.Tr key={lineKey(line)}>
+          <Table.Tr key={line.key}>
             <Table.Td>
               <Anchor
                 size="sm"
@@ -43,7 +49,19 @@ export function VatReturnTable({ vat }: { vat: VatReturn }) {
                 {line.code}
               </Anchor>
             </Table.Td>
-            <Table.Td>{i18n.language === 'en' ? line.nameEn : line.nameNb}</Table.Td>
+            <Table.Td>
+              {lineName(line, i18n.language, t)}
+              {line.remark ? (
+                <Text size="xs" c="dimmed">
+                  {line.remark}
+                </Text>
+              ) : null}
+              {line.remarkRequired && !line.remark ? (
+                <Badge size="xs" color="yellow" variant="light" ml="xs">
+                  {t('legal.vat.remarkMissing')}
+                </Badge>
+              ) : null}
+            </Table.Td>
             <AmountCell ore={line.basis} />
             <Table.Td ta="right">
               {line.rate === null ? '' : `${rateFormat.format(line.rate)} %`}

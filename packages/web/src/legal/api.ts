@@ -8,6 +8,7 @@ import type {
   PayrollMapping,
   PayrollPreview,
   TermLength,
+  VatCloseRemarks,
   VatClosing,
   VatReturn,
 } from './types';
@@ -28,12 +29,39 @@ export function useVatReturn(companyId: number, year: number, term: number) {
 export const vatReturnXmlUrl = (companyId: number, year: number, term: number) =>
   `${API_BASE}${vatReturnPath(companyId, year, term)}?format=xml`;
 
+interface TermChoice {
+  year: number;
+  term: number;
+}
+
+/**
+ * Closing and reopening post or lock periods: the ledger's answers go stale, and so do the
+ * fiscal years, which carry the periods' locks.
+ */
+function afterTermChange(client: ReturnType<typeof useQueryClient>, companyId: number) {
+  void client.invalidateQueries({ queryKey: ['companies', companyId, 'fiscal-years'] });
+  return client.invalidateQueries({ queryKey: ledgerKey(companyId) });
+}
+
+/** Closes a term, or the correction of a reopened one; both post and lock periods. */
 export function useCloseVatTerm(companyId: number) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ year, term }: { year: number; term: number }) =>
-      api.post<VatClosing>(`${vatReturnPath(companyId, year, term)}/close`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ledgerKey(companyId) }),
+    mutationFn: ({ year, term, remarks }: TermChoice & { remarks: VatCloseRemarks }) =>
+      api.post<VatClosing>(`${vatReturnPath(companyId, year, term)}/close`, remarks),
+    onSuccess: () => afterTermChange(client, companyId),
+  });
+}
+
+/** Reopens a closed term for correction: its periods open for vouchers again. */
+export function useReopenVatTerm(companyId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ year, term }: TermChoice) =>
+      api.post<{ status: 'correcting'; version: number }>(
+        `${vatReturnPath(companyId, year, term)}/reopen`,
+      ),
+    onSuccess: () => afterTermChange(client, companyId),
   });
 }
 

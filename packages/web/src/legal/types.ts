@@ -1,16 +1,25 @@
+import type { VatLineSpecification } from '../accounting/vat';
+
 /** The shapes of the legal-output answers, as the server sends them (amounts in øre). */
 
 export type TermLength = 'twoMonths' | 'month' | 'year';
 export const TERM_LENGTHS: readonly TermLength[] = ['twoMonths', 'month', 'year'];
 
 export interface VatReturnLine {
+  /** Tells the line apart: code, specification, and basis or deduction line. */
+  key: string;
   code: string;
+  specification: VatLineSpecification | null;
   nameNb: string;
   nameEn: string;
   basis: number | null;
   /** A percentage, e.g. 25 or 11.11; none for lines without a rate. */
   rate: number | null;
   vat: number;
+  /** The remark written for the line at the latest closing. */
+  remark: string | null;
+  /** The Tax Administration's rules want a remark on this line. */
+  remarkRequired: boolean;
 }
 
 export interface VatWarning {
@@ -33,6 +42,38 @@ export interface VatReturn {
   total: number;
   warnings: VatWarning[];
   closed: boolean;
+  /** Open until closed; `correcting` while an administrator has reopened it. */
+  status: VatTermStatus;
+  /** The latest closed version: 1 the original return, 2 the first correction, … */
+  version: number | null;
+  /** The remark on the whole return from the latest closing. */
+  remark: string | null;
+  history: VatReturnVersion[];
+  /** VAT not yet settled to 2740, signed as the total; what closing a correction settles. */
+  unsettled: number;
+}
+
+export type VatTermStatus = 'open' | 'closed' | 'correcting';
+
+export interface VoucherRef {
+  id: number;
+  series: string;
+  number: number;
+}
+
+export interface VatReturnVersion {
+  version: number;
+  closedAt: string;
+  closedBy: { id: number; name: string } | null;
+  voucher: VoucherRef | null;
+  total: number | null;
+  remark: string | null;
+}
+
+/** What closing is given: a remark on the whole return and on single lines (by key). */
+export interface VatCloseRemarks {
+  remark?: string;
+  lineRemarks?: { key: string; text: string }[];
 }
 
 export interface VatClosing {
@@ -40,7 +81,8 @@ export interface VatClosing {
   term: number;
   from: string;
   to: string;
-  voucher: { id: number; series: string; number: number } | null;
+  version: number;
+  voucher: VoucherRef | null;
 }
 
 export interface NaeringLine {

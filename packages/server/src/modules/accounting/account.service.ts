@@ -25,7 +25,7 @@ export async function accounts(db: Kysely<Database>, companyId: number): Promise
 }
 
 /** The kind follows the NS 4102 class, as in the default chart. */
-function kindOf(number: string): string {
+export function kindOf(number: string): string {
   const cls = accountClassOf(number);
   if (cls === 1) return 'asset';
   if (cls === 2) return number.startsWith('20') ? 'equity' : 'liability';

@@ -1,9 +1,11 @@
 import {
+  codesForSpecification,
   divideRounded,
   expandLines,
   type Posting,
   PostingError,
   type VatAccounts,
+  type VatSpecification,
   vatCodeFitsAccount,
 } from '@nordbok/core';
 import { isValidKid } from '@nordbok/formats';
@@ -38,6 +40,8 @@ export interface LinePosting extends Posting {
   dueDate: string | null;
   kid: string | null;
   currency: { code: string; amount: number; rate: string } | null;
+  /** The line's mvaSpesifikasjon, on the postings that carry its VAT code. */
+  vatSpecification?: VatSpecification | null;
 }
 
 export interface Prepared {
@@ -140,6 +144,7 @@ function checkLine(ledger: Ledger, line: VoucherLineInput, i: number) {
   if (!account) throw lineError(i, 'account', `Account ${line.account} does not exist.`);
   if (account.blocked === 1) throw lineError(i, 'account', `Account ${line.account} is blocked.`);
   if (line.vatCode) checkVatCode(ledger, account, line.vatCode, i);
+  if (line.vatSpecification) checkVatSpecification(line.vatSpecification, line.vatCode, i);
   checkDimension(ledger.departments, line.departmentId, i, 'departmentId', 'Department');
   checkDimension(ledger.projects, line.projectId, i, 'projectId', 'Project');
   checkSubledger(ledger, account, line, i);
@@ -155,6 +160,30 @@ function checkVatCode(ledger: Ledger, account: AccountRow, code: string, i: numb
       i,
       'vatCode',
       `VAT code ${code} does not fit account ${account.number} ${account.name_nb}.`,
+    );
+  }
+}
+
+/** A specification belongs to the VAT of the line, and only on the codes the code list names. */
+function checkVatSpecification(
+  specification: VatSpecification,
+  code: string | null | undefined,
+  i: number,
+) {
+  const allowed = codesForSpecification(specification);
+  if (!code) {
+    throw lineError(
+      i,
+      'vatSpecification',
+      `The VAT specification ${specification} needs a VAT code (${allowed.join(', ')}).`,
+    );
+  }
+  if (!allowed.includes(code)) {
+    throw lineError(
+      i,
+      'vatSpecification',
+      `The VAT specification ${specification} is only allowed on VAT codes ` +
+        `${allowed.join(', ')}, not on ${code}.`,
     );
   }
 }
@@ -218,11 +247,14 @@ function expand(
 
 /**
  * The first posting of a line (the base line) keeps the sub-ledger and currency fields;
- * the VAT lines it adds keep only the description and the department and project.
+ * the VAT lines it adds keep only the description and the department and project. The VAT
+ * specification goes on every posting with the line's VAT code, base and VAT lines alike,
+ * so the return can sum the basis and the VAT of a specification line on their own.
  */
 function withLineFields(p: Posting, line: VoucherLineInput, first: boolean): LinePosting {
   return {
     ...p,
+    vatSpecification: p.vatCode === null ? null : (line.vatSpecification ?? null),
     description: line.description ?? '',
     departmentId: line.departmentId ?? null,
     projectId: line.projectId ?? null,
@@ -236,4 +268,66 @@ function withLineFields(p: Posting, line: VoucherLineInput, first: boolean): Lin
 
 export function lineError(line: number, field: string, message: string) {
   return AppError.field(`lines.${line}.${field}`, `Line ${line + 1}: ${message}`);
+}
+
+/**
+ * A voucher whose postings are already complete, VAT lines included, as another system
+ * booked them (a SAF-T import). Nothing is expanded; the accounts, dimensions, parties and
+ * the balance are checked as for any voucher.
+ */
+export interface RecordedVoucher {
+  series: string;
+  date: string;
+  description: string;
+  opening?: boolean;
+  postings: LinePosting[];
+}
+
+/** The lines `loadLedger` needs to read the accounts, parties and dimensions of recorded vouchers. */
+export function recordedAsInput(v: RecordedVoucher): NewVoucherInput {
+  return {
+    series: v.series,
+    date: v.date,
+    description: v.description,
+    opening: v.opening,
+    lines: v.postings.map((p) => ({
+      account: p.account,
+      partyId: p.partyId,
+      departmentId: p.departmentId,
+      projectId: p.projectId,
+    })),
+  };
+}
+
+export function prepareRecorded(ledger: Ledger, v: RecordedVoucher): Prepared {
+  if (!ledger.series.has(v.series))
+    throw AppError.field('series', `Voucher series ${v.series} does not exist.`);
+  const place = placeInPeriod(ledger.periods, v.date, v.opening === true);
+  let sum = 0;
+  for (const [i, p] of v.postings.entries()) {
+    const account = ledger.accounts.get(p.account);
+    if (!account) throw lineError(i, 'account', `Account ${p.account} does not exist.`);
+    checkDimension(ledger.departments, p.departmentId, i, 'departmentId', 'Department');
+    checkDimension(ledger.projects, p.projectId, i, 'projectId', 'Project');
+    if (account.subledger && !p.partyId)
+      throw lineError(i, 'partyId', `Account ${p.account} needs a customer or supplier.`);
+    if (!account.subledger && p.partyId)
+      throw lineError(i, 'partyId', `Account ${p.account} takes no customer or supplier.`);
+    if (p.partyId && !ledger.parties.has(p.partyId))
+      throw lineError(i, 'partyId', `There is no customer or supplier with id ${p.partyId}.`);
+    sum += p.amount;
+  }
+  if (sum !== 0) {
+    throw AppError.field(
+      'lines',
+      `The voucher does not balance: it is off by ${sum} øre.`,
+      'unbalanced',
+    );
+  }
+  return {
+    input: recordedAsInput(v),
+    series: v.series,
+    ...place,
+    postings: v.postings.map((p, line) => ({ ...p, line })),
+  };
 }

@@ -1,4 +1,4 @@
-import { isIsoDate } from '@nordbok/core';
+import { isIsoDate, VAT_SPECIFICATIONS } from '@nordbok/core';
 import { z } from 'zod';
 
 export const isoDateSchema = z.string().refine(isIsoDate, 'Use a real date written YYYY-MM-DD.');
@@ -26,6 +26,11 @@ export const voucherLineSchema = z.strictObject({
   /** NOK in øre; may be left out on a currency line, where it is amount × rate. */
   amount: oreSchema.optional(),
   vatCode: z.string().max(3).nullable().optional(),
+  /**
+   * Marks the line for a specification line of the VAT return (mvaSpesifikasjon.xml); only
+   * with a VAT code the code list allows it on, which the posting rules check.
+   */
+  vatSpecification: z.enum(VAT_SPECIFICATIONS).nullable().optional(),
   entry: z.enum(['gross', 'net']).optional(),
   description: z.string().trim().max(200).optional(),
   departmentId: id.nullable().optional(),
@@ -55,6 +60,7 @@ export const postingSchema = z.object({
   amount: z.number(),
   vatCode: z.string().nullable(),
   vatKind: z.enum(['base', 'output', 'input']).nullable(),
+  vatSpecification: z.enum(VAT_SPECIFICATIONS).nullable(),
   description: z.string(),
   departmentId: z.number().nullable(),
   projectId: z.number().nullable(),

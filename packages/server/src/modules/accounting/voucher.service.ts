@@ -17,7 +17,15 @@ import {
   takeVoucherNumbers,
   updateVoucher,
 } from './voucher.store';
-import { type Ledger, loadLedger, type Prepared, prepare } from './voucher-rules';
+import {
+  type Ledger,
+  loadLedger,
+  type Prepared,
+  prepare,
+  prepareRecorded,
+  type RecordedVoucher,
+  recordedAsInput,
+} from './voucher-rules';
 
 export interface PostingContext {
   companyId: number;
@@ -58,6 +66,28 @@ export async function postVouchers(
         postings.filter((p) => p.voucher_id === row.id),
       ),
     );
+  });
+}
+
+/**
+ * Posts vouchers whose postings are complete as they are (VAT lines included), as a SAF-T
+ * import brings them: numbered, written and added to the day totals like any voucher, and
+ * their payments settled against open items. KIDs are not checked for reuse: the other
+ * system's history is taken as it was booked.
+ */
+export async function postRecordedVouchers(
+  db: Kysely<Database>,
+  ctx: PostingContext,
+  vouchers: readonly RecordedVoucher[],
+): Promise<VoucherRow[]> {
+  return inTransaction(db, async (trx) => {
+    const ledger = await loadLedger(trx, ctx.companyId, vouchers.map(recordedAsInput));
+    const prepared = vouchers.map((v, i) =>
+      withIndex(vouchers.length, i, () => prepareRecorded(ledger, v)),
+    );
+    const rows = await numberAndInsert(trx, ctx, prepared, now());
+    await bookPostings(trx, ctx.companyId, rows, prepared, ledger);
+    return rows;
   });
 }
 
@@ -242,6 +272,7 @@ function postingRows(voucher: VoucherRow, prepared: Prepared): PostingRow[] {
     currency: p.currency?.code ?? null,
     currency_amount: p.currency?.amount ?? null,
     exchange_rate: p.currency?.rate ?? null,
+    vat_specification: p.vatSpecification ?? null,
   }));
 }
 
@@ -286,6 +317,7 @@ function toVoucher(row: VoucherRow, postings: PostingRow[]): Voucher {
       amount: Number(p.amount),
       vatCode: p.vat_code,
       vatKind: p.vat_kind as Voucher['postings'][number]['vatKind'],
+      vatSpecification: p.vat_specification as Voucher['postings'][number]['vatSpecification'],
       description: p.description,
       departmentId: p.department_id,
       projectId: p.project_id,

@@ -120,6 +120,7 @@ const POSTING_COLUMNS = [
   ['currency', 'text'],
   ['currency_amount', 'int8'],
   ['exchange_rate', 'text'],
+  ['vat_specification', 'text'],
 ] as const satisfies readonly (readonly [keyof Omit<PostingRow, 'id'>, string])[];
 
 export interface DayPosting {

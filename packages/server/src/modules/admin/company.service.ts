@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { now } from '../../db/database';
+import { inTransaction, now } from '../../db/database';
 import type { CompanyRow, CompanyUpdate, Database, Flag } from '../../db/schema';
 import { AppError } from '../../errors';
 import { setUpLedger } from '../accounting/ledger-setup.service';
@@ -59,7 +59,7 @@ export async function createCompany(
   creatorUserId: number | null,
 ): Promise<Company> {
   const data = newCompanySchema.parse(input);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await insertCompany(trx, {
       name: data.name,
       org_number: data.orgNumber,

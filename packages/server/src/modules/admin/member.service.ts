@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import type { Member } from './company.schemas';
@@ -16,7 +17,7 @@ import {
   parsePermissions,
   type Role,
 } from './permissions';
-import { findUserByEmail, findUserById } from './user.store';
+import { findUserByEmail, findUserById, listUsers } from './user.store';
 
 export async function membersOf(db: Kysely<Database>, companyId: number): Promise<Member[]> {
   const rows = await listMembers(db, companyId);
@@ -32,6 +33,16 @@ export interface Grant {
   permissions?: Permissions | undefined;
 }
 
+/**
+ * Makes the installation's administrators administrators of a company made without a user
+ * (from the CLI), so someone can manage it from the start.
+ */
+export async function grantInstallationAdmins(db: Kysely<Database>, companyId: number) {
+  for (const admin of (await listUsers(db)).filter((u) => u.is_installation_admin)) {
+    await grant(db, companyId, { id: admin.id }, { role: 'administrator' });
+  }
+}
+
 /** Gives a user a role in a company, or changes the one they have. */
 export async function grant(
   db: Kysely<Database>,
@@ -39,7 +50,7 @@ export async function grant(
   user: { id: number } | { email: string },
   access: Grant,
 ): Promise<Member> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row =
       'id' in user ? await findUserById(trx, user.id) : await findUserByEmail(trx, user.email);
     if (!row) {

@@ -5,7 +5,13 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { requireMembership, requireSession } from '../../http/access';
 import { companyParams } from '../admin/company.routes';
-import { closeVatTerm, saveTermLength, vatReturn, vatReturnXml } from './vat.service';
+import {
+  closeVatTerm,
+  reopenVatTerm,
+  saveTermLength,
+  vatReturn,
+  vatReturnXml,
+} from './vat.service';
 import { TERM_LENGTHS } from './vat-term';
 
 const termParams = companyParams.extend({
@@ -16,6 +22,23 @@ const termParams = companyParams.extend({
 const returnQuery = z.strictObject({ format: z.enum(['json', 'xml']).optional() });
 
 const settingsBody = z.strictObject({ termLength: z.enum(TERM_LENGTHS) });
+
+/** A remark is written into the XML, whose text type holds at most 4000 characters. */
+const remarkText = z.string().trim().max(4000, 'A remark has at most 4000 characters.');
+
+/**
+ * Optional remarks for the return being closed: on the whole of it, or on single lines.
+ * The body itself may be left out (Fastify then gives null).
+ */
+const closeBody = z
+  .strictObject({
+    remark: remarkText.optional(),
+    lineRemarks: z
+      .array(z.strictObject({ key: z.string().max(100), text: remarkText }))
+      .max(200)
+      .optional(),
+  })
+  .nullish();
 
 export function vatRoutes(db: Kysely<Database>): FastifyPluginAsync {
   return async (plain) => {
@@ -48,15 +71,36 @@ export function vatRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: { access: 'administrator' },
         schema: {
           tags: ['vat'],
-          summary: 'Close a VAT term: post the settlement to 2740 and lock its periods',
+          summary:
+            'Close a VAT term, or the correction of a reopened one: post the settlement of ' +
+            'what is not yet settled to 2740, record the version and lock its periods',
           params: termParams,
+          body: closeBody,
         },
       },
       async (request, reply) => {
         const { companyId } = requireMembership(request);
         const ctx = { companyId, userId: requireSession(request).user_id };
         const { year, term } = request.params;
-        return reply.status(201).send(await closeVatTerm(db, ctx, year, term));
+        const closing = await closeVatTerm(db, ctx, year, term, request.body ?? {});
+        return reply.status(201).send(closing);
+      },
+    );
+    app.post(
+      '/companies/:companyId/vat-returns/:year/:term/reopen',
+      {
+        config: { access: 'administrator' },
+        schema: {
+          tags: ['vat'],
+          summary: 'Reopen a closed VAT term for correction: unlock its periods',
+          params: termParams,
+        },
+      },
+      async (request) => {
+        const { companyId } = requireMembership(request);
+        const ctx = { companyId, userId: requireSession(request).user_id };
+        const { year, term } = request.params;
+        return reopenVatTerm(db, ctx, year, term);
       },
     );
     app.put(

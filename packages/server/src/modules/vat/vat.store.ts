@@ -20,16 +20,22 @@ export async function saveTermLength(db: Kysely<Database>, companyId: number, le
     .execute();
 }
 
-/** Sums per VAT code, kind and account of the postings dated in the range. */
+/** Sums per VAT code, specification, kind and account of the postings dated in the range. */
 export function vatTotalsByCode(db: Kysely<Database>, companyId: number, from: string, to: string) {
   return db
     .selectFrom('postings')
-    .select((eb) => ['vat_code', 'vat_kind', 'account', eb.fn.sum<string>('amount').as('amount')])
+    .select((eb) => [
+      'vat_code',
+      'vat_specification',
+      'vat_kind',
+      'account',
+      eb.fn.sum<string>('amount').as('amount'),
+    ])
     .where('company_id', '=', companyId)
     .where('date', '>=', from)
     .where('date', '<=', to)
     .where('vat_code', 'is not', null)
-    .groupBy(['vat_code', 'vat_kind', 'account'])
+    .groupBy(['vat_code', 'vat_specification', 'vat_kind', 'account'])
     .execute();
 }
 
@@ -114,4 +120,96 @@ export function periodsInTerm(db: Kysely<Database>, companyId: number, term: Vat
     .where('start_date', '>=', term.from)
     .where('end_date', '<=', term.to)
     .execute();
+}
+
+const termKey = (companyId: number, term: VatTerm) => ({
+  company_id: companyId,
+  year: term.year,
+  term_length: term.termLength,
+  term: term.term,
+});
+
+/** The closings of a term, oldest first, with who closed it and the voucher posted. */
+export function listTermVersions(db: Kysely<Database>, companyId: number, term: VatTerm) {
+  return db
+    .selectFrom('vat_return_versions as r')
+    .leftJoin('users as u', 'u.id', 'r.closed_by')
+    .leftJoin('vouchers as v', 'v.id', 'r.voucher_id')
+    .select([
+      'r.version',
+      'r.closed_at',
+      'r.closed_by',
+      'u.name as closed_by_name',
+      'r.voucher_id',
+      'v.series',
+      'v.number',
+      'r.total',
+      'r.remark',
+      'r.line_remarks',
+    ])
+    .where('r.company_id', '=', companyId)
+    .where('r.year', '=', term.year)
+    .where('r.term_length', '=', term.termLength)
+    .where('r.term', '=', term.term)
+    .orderBy('r.version')
+    .execute();
+}
+
+export interface NewTermVersion {
+  version: number;
+  voucherId: number | null;
+  closedBy: number | null;
+  closedAt: string;
+  total: number;
+  remark: string | null;
+  lineRemarks: string | null;
+}
+
+export async function insertTermVersion(
+  db: Kysely<Database>,
+  companyId: number,
+  term: VatTerm,
+  v: NewTermVersion,
+) {
+  await db
+    .insertInto('vat_return_versions')
+    .values({
+      ...termKey(companyId, term),
+      version: v.version,
+      voucher_id: v.voucherId,
+      closed_by: v.closedBy,
+      closed_at: v.closedAt,
+      total: v.total,
+      remark: v.remark,
+      line_remarks: v.lineRemarks,
+    })
+    .execute();
+}
+
+/**
+ * Moves a term from one state to the other, and only from that state: the row lock and the
+ * condition make the second of two concurrent requests change nothing (false).
+ */
+export async function changeTermStatus(
+  db: Kysely<Database>,
+  companyId: number,
+  term: VatTerm,
+  change: {
+    from: 'closed' | 'correcting';
+    to: 'closed' | 'correcting';
+    version: number;
+    set?: { version?: number; reopened_by?: number | null; reopened_at?: string };
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('vat_returns')
+    .set({ status: change.to, ...change.set })
+    .where('company_id', '=', companyId)
+    .where('year', '=', term.year)
+    .where('term_length', '=', term.termLength)
+    .where('term', '=', term.term)
+    .where('status', '=', change.from)
+    .where('version', '=', change.version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

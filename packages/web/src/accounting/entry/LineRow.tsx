@@ -2,11 +2,13 @@ import { ActionIcon, Group, Table, TextInput } from '@mantine/core';
 import type { Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, Dimension } from '../types';
+import { specificationsForCode } from '../vat';
 import { AccountInput } from './AccountInput';
 import { CurrencyFields } from './CurrencyFields';
 import { type DraftAction, type LineDraft, type LineField, lineAmount, linePath } from './draft';
 import { fieldAttributes } from './fields';
 import { AmountInput, DimensionSelect, VatCell } from './LineCells';
+import { SpecificationField } from './SpecificationField';
 import { SubledgerFields } from './SubledgerFields';
 
 export interface LineContext {
@@ -29,8 +31,8 @@ interface LineRowProps {
 }
 
 /**
- * One voucher line: its cells, and below them the currency fields of a currency line and the
- * open-item fields of a sub-ledger account.
+ * One voucher line: its cells, and below them the currency fields of a currency line, the
+ * open-item fields of a sub-ledger account and, when asked for, the VAT specification.
  */
 export function LineRow({ line, index, context }: LineRowProps) {
   const { t } = useTranslation();
@@ -117,7 +119,7 @@ export function LineRow({ line, index, context }: LineRowProps) {
           </Table.Td>
         ) : null}
         <Table.Td>
-          <LineButtons index={index} currency={line.currency !== null} dispatch={dispatch} />
+          <LineButtons line={line} index={index} dispatch={dispatch} />
         </Table.Td>
       </Table.Tr>
       {line.currency ? (
@@ -149,21 +151,53 @@ export function LineRow({ line, index, context }: LineRowProps) {
           </Table.Td>
         </Table.Tr>
       ) : null}
+      {line.vatSpecification !== null ? (
+        <Table.Tr>
+          <Table.Td />
+          <Table.Td colSpan={context.columns - 1} pb="md">
+            <SpecificationField
+              line={line}
+              index={index}
+              error={errors[linePath(index, 'vatSpecification')]}
+              onChange={change}
+            />
+          </Table.Td>
+        </Table.Tr>
+      ) : null}
     </>
   );
 }
 
 interface LineButtonsProps {
+  line: LineDraft;
   index: number;
-  currency: boolean;
   dispatch: Dispatch<DraftAction>;
 }
 
-/** Currency and removal for the mouse, out of the Tab order: the keys are Ctrl+M, Ctrl+Delete. */
-function LineButtons({ index, currency, dispatch }: LineButtonsProps) {
+/**
+ * Currency and removal for the mouse, out of the Tab order: the keys are Ctrl+M, Ctrl+Delete.
+ * The VAT specification has a button only on lines whose code allows one, and no key, so
+ * the keyboard's way through a line stays as it was; once shown, its field is on that way.
+ */
+function LineButtons({ line, index, dispatch }: LineButtonsProps) {
   const { t } = useTranslation();
+  const currency = line.currency !== null;
+  const specification = line.vatSpecification !== null;
+  const offersSpecification = specification || specificationsForCode(line.vatCode).length > 0;
   return (
     <Group gap={2} wrap="nowrap">
+      {offersSpecification ? (
+        <ActionIcon
+          variant={specification ? 'light' : 'subtle'}
+          color="gray"
+          tabIndex={-1}
+          aria-label={t('entry.specification.open', { line: index + 1 })}
+          aria-pressed={specification}
+          onClick={() => dispatch({ type: 'toggleSpecification', index })}
+        >
+          <span aria-hidden="true">§</span>
+        </ActionIcon>
+      ) : null}
       <ActionIcon
         variant={currency ? 'light' : 'subtle'}
         color="gray"

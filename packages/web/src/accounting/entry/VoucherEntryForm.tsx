@@ -193,7 +193,7 @@ function LinesTable({ draft, context }: { draft: VoucherDraft; context: LineCont
               <Table.Th w={136}>{t('entry.department')}</Table.Th>
             ) : null}
             {context.projects.length > 0 ? <Table.Th w={136}>{t('entry.project')}</Table.Th> : null}
-            <Table.Th w={60} />
+            <Table.Th w={92} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -9,7 +9,7 @@ import type {
   VoucherInput,
   VoucherLineInput,
 } from '../types';
-import { vatCodeInfo, vatOnTop } from '../vat';
+import { type VatLineSpecification, vatCodeInfo, vatOnTop } from '../vat';
 
 /** A line's amount in a foreign currency, as typed. */
 export interface CurrencyDraft {
@@ -38,6 +38,11 @@ export interface LineDraft {
   kid: string;
   /** Set on a currency line, whose debit or credit is then the NOK amount worked out. */
   currency: CurrencyDraft | null;
+  /**
+   * The VAT return's specification line (uttak, tap på krav, …): null while its field is
+   * not shown, '' when shown with none chosen.
+   */
+  vatSpecification: VatLineSpecification | '' | null;
   /** False while the line holds nothing but what the screen filled in itself. */
   touched: boolean;
 }
@@ -67,7 +72,8 @@ export type LineField =
   | 'kid'
   | 'currencyCode'
   | 'currencyAmount'
-  | 'currencyRate';
+  | 'currencyRate'
+  | 'vatSpecification';
 
 export const linePath = (index: number, field: LineField) => `lines.${index}.${field}`;
 
@@ -89,6 +95,7 @@ export function emptyLine(): LineDraft {
     dueDate: '',
     kid: '',
     currency: null,
+    vatSpecification: null,
     touched: false,
   };
 }
@@ -174,6 +181,7 @@ export function lineFields(
   if (dimensions.projects) fields.push('projectId');
   if (line.currency) fields.push('currencyCode', 'currencyAmount', 'currencyRate');
   if (line.account?.subledger) fields.push('partyId', 'invoiceNumber', 'dueDate', 'kid');
+  if (line.vatSpecification !== null) fields.push('vatSpecification');
   return fields;
 }
 
@@ -186,6 +194,7 @@ export type DraftAction =
   | { type: 'removeLine'; index: number }
   | { type: 'openCurrency'; index: number }
   | { type: 'closeCurrency'; index: number }
+  | { type: 'toggleSpecification'; index: number }
   | { type: 'saved' }
   | { type: 'load'; draft: VoucherDraft };
 
@@ -206,6 +215,13 @@ export function draftReducer(draft: VoucherDraft, action: DraftAction): VoucherD
     case 'openCurrency':
     case 'closeCurrency':
       return toggleCurrency(draft, action.index, action.type === 'openCurrency');
+    case 'toggleSpecification': {
+      // Closing the field drops the choice, so what is sent is what the screen shows.
+      const line = draft.lines[action.index];
+      if (!line) return draft;
+      const vatSpecification = line.vatSpecification === null ? '' : null;
+      return replaceLine(draft, action.index, { ...line, vatSpecification, touched: true });
+    }
     case 'pickAccount':
       return pickAccount(draft, action.index, action.account);
     case 'addLine':
@@ -324,6 +340,7 @@ function toLineInput(
   if (line.invoiceNumber.trim()) result.invoiceNumber = line.invoiceNumber.trim();
   if (dueDate) result.dueDate = dueDate;
   if (line.kid.trim()) result.kid = line.kid.trim();
+  if (line.vatSpecification) result.vatSpecification = line.vatSpecification;
   return result;
 }
 
@@ -369,6 +386,7 @@ const LINE_FIELDS = new Set<string>([
   'invoiceNumber',
   'dueDate',
   'kid',
+  'vatSpecification',
 ]);
 
 /**
@@ -432,6 +450,7 @@ export function draftFromVoucher(
       dueDate: posting.dueDate ? formatDate(posting.dueDate) : '',
       kid: posting.kid ?? '',
       currency: posting.currency ? currencyDraftOf(posting.currency) : null,
+      vatSpecification: posting.vatSpecification ?? null,
       touched: true,
     };
   });
