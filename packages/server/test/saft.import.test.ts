@@ -10,7 +10,7 @@ import { importSaft, SUSPENSE_ACCOUNT } from '../src/modules/saft/saft-import.se
 import { vatTotalsByCode } from '../src/modules/vat/vat.store';
 import { adminWithCompany, makeUser } from './support/api';
 import { cli, cliInstallation } from './support/cli';
-import { consistentYear, saft } from './support/saft-fixture';
+import { consistentYear, SALE_TAX, saft } from './support/saft-fixture';
 import { DIALECTS, describeEachStore } from './support/stores';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nordbok-saft-import-'));
@@ -106,6 +106,29 @@ describeEachStore('SAF-T import', (store) => {
       expect(company.name).toBe('Importert AS');
     },
   );
+
+  it('finds the base line when the VAT line carries the tax information', async () => {
+    const db = store().db;
+    const fixture = { ...consistentYear('1.20'), orgNumber: '992206470' };
+    const sale = fixture.transactions[0]!;
+    sale.lines = sale.lines.map(([account, ore, extra]) =>
+      account === '3000'
+        ? [account, ore]
+        : account === '2700'
+          ? [account, ore, SALE_TAX]
+          : [account, ore, extra],
+    );
+    const report = await importSaft(db, { file: write(saft(fixture)), userId });
+    expect(report.unmapped).toEqual([]);
+    const vat = await vatTotalsByCode(db, report.companyId, '2024-01-01', '2024-12-31');
+    const kinds = vat
+      .filter((r) => r.vat_code === '3')
+      .map((r) => [r.account, r.vat_kind, Number(r.amount)]);
+    expect(kinds.sort()).toEqual([
+      ['2700', 'output', -25_000],
+      ['3000', 'base', -100_000],
+    ]);
+  });
 
   it('adds nothing when the same file is imported again', async () => {
     const db = store().db;

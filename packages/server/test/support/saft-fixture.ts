@@ -91,7 +91,7 @@ export function saft(f: Fixture): string {
 `;
 }
 
-const SALE_TAX = `<TaxInformation><TaxType>MVA</TaxType><TaxCode>U25</TaxCode><TaxPercentage>25</TaxPercentage>
+export const SALE_TAX = `<TaxInformation><TaxType>MVA</TaxType><TaxCode>U25</TaxCode><TaxPercentage>25</TaxPercentage>
   <TaxBase>1000.00</TaxBase><TaxAmount><Amount>250.00</Amount></TaxAmount></TaxInformation>`;
 
 /** A consistent year: opening balances that sum to zero, a sale, a payment. */

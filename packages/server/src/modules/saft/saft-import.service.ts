@@ -700,7 +700,15 @@ class ImportRun {
         if (b.opening === 0) continue;
         const account = this.accountMap.get(b.accountId) ?? b.accountId;
         const row = this.ourAccounts.get(account);
-        if (!row?.subledger) continue;
+        if (!row) {
+          this.unmapped(
+            'party',
+            p.id,
+            `${p.kind === 'customer' ? 'Customer' : 'Supplier'} ${p.id} ${p.name} opens with ${kr(b.opening)} on account ${b.accountId}, which is neither in the file's chart nor in Nordbok's; that balance is not imported.`,
+          );
+          continue;
+        }
+        if (!row.subledger) continue;
         const partyId =
           row.subledger === p.kind
             ? this.parties.get(`${p.kind}|${p.id}`)!
@@ -910,6 +918,10 @@ class ImportRun {
       const code = this.vatCodeOf(tax.code);
       const posting = postings[i]!;
       if (!code || this.ourAccounts.get(posting.account)?.subledger) return;
+      if (this.isVatAccount(posting.account)) {
+        this.vatLineWithTax(t, postings, i, code, claimed);
+        return;
+      }
       posting.vatCode = code;
       posting.vatKind = 'base';
       for (const amount of vatAmounts(
@@ -922,7 +934,7 @@ class ImportRun {
             !claimed.has(n) &&
             t.lines[n]!.tax.length === 0 &&
             p.amount === amount &&
-            (this.vatAccounts.has(p.account) || p.account.startsWith('27')),
+            this.isVatAccount(p.account),
         );
         if (j < 0) {
           this.missedVat.lines += 1;
@@ -934,6 +946,43 @@ class ImportRun {
         postings[j]!.vatKind = amount > 0 ? 'input' : 'output';
       }
     });
+  }
+
+  private isVatAccount(account: string): boolean {
+    return this.vatAccounts.has(account) || account.startsWith('27');
+  }
+
+  /**
+   * Some systems put the tax information on the VAT line itself, with the basis in TaxBase:
+   * that line is the VAT, and the base is the line without tax information for the basis.
+   */
+  private vatLineWithTax(
+    t: SaftFileTransaction,
+    postings: LinePosting[],
+    i: number,
+    code: string,
+    claimed: Set<number>,
+  ) {
+    const vat = postings[i]!;
+    vat.vatCode = code;
+    vat.vatKind = vat.amount > 0 ? 'input' : 'output';
+    claimed.add(i);
+    const base = t.lines[i]!.tax[0]?.base;
+    if (base === null || base === undefined) return;
+    const j = postings.findIndex(
+      (p, n) =>
+        n !== i &&
+        !claimed.has(n) &&
+        p.vatCode === null &&
+        t.lines[n]!.tax.length === 0 &&
+        Math.abs(p.amount) === Math.abs(base) &&
+        !this.isVatAccount(p.account) &&
+        !this.ourAccounts.get(p.account)?.subledger,
+    );
+    if (j < 0) return;
+    claimed.add(j);
+    postings[j]!.vatCode = code;
+    postings[j]!.vatKind = 'base';
   }
 
   // --- Checks after posting -----------------------------------------------------------
