@@ -75,6 +75,24 @@ describe('report exports', () => {
     );
   });
 
+  it('writes text a spreadsheet would run as a formula as plain text', async () => {
+    const file = await renderTable(
+      'csv',
+      table([
+        { cells: { account: '1500', name: '=HYPERLINK("http://x","Kunde")', closing: -100 } },
+        { cells: { account: '1501', name: '+47 55 12 34 56', closing: 0 } },
+        { cells: { account: '1502', name: '@SUM(A1)', closing: 5 } },
+        { cells: { account: '1503', name: '-avrunding', closing: -5 } },
+      ]),
+    );
+    expect(file.body.split('\n').slice(1, 5)).toEqual([
+      `1500,"'=HYPERLINK(""http://x"",""Kunde"")",-1.00`,
+      "1501,'+47 55 12 34 56,0.00",
+      "1502,'@SUM(A1),0.05",
+      "1503,'-avrunding,-0.05",
+    ]);
+  });
+
   it('writes XLSX with a heading, bold headers, NOK numbers and a bold total', async () => {
     const file = await renderTable('xlsx', awkward);
     expect(file.contentType).toBe(

@@ -18,7 +18,11 @@ export function renderCsv(table: Table): string {
 function csvCell(column: Column, value: Cell): string {
   if (value === null) return '';
   if (column.kind === 'amount' && typeof value === 'number') return toDecimalString(value);
-  return quote(String(value));
+  return quote(defused(String(value)));
+}
+
+function defused(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** Quotes a value only when it holds a comma, a quote or a line break (RFC 4180). */
