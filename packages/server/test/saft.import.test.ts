@@ -169,6 +169,16 @@ describeEachStore('SAF-T import', (store) => {
     const report = await importSaft(db, { file: EXAMPLE, userId });
     expect(report.file.version).toBe('1.10');
     expect(report.file.writtenVersion).toBe('1.0');
+    const company = await db
+      .selectFrom('companies')
+      .selectAll()
+      .where('id', '=', report.companyId)
+      .executeTakeFirstOrThrow();
+    expect([company.visit_street, company.visit_postal_code, company.visit_city]).toEqual([
+      'Veien 1',
+      '7000',
+      'Trondheim',
+    ]);
     const kinds = report.contradictions.map((c) => c.kind);
     // Customer balances on 1500, which the chart does not list; closing balances that do
     // not follow from the transactions.

@@ -21,9 +21,10 @@ import { openFiscalYear } from '../accounting/period.service';
 import { listFiscalYears } from '../accounting/period.store';
 import { postRecordedVouchers } from '../accounting/voucher.service';
 import type { LinePosting, RecordedVoucher } from '../accounting/voucher-rules';
-import { createCompany } from '../admin/company.service';
+import { changeCompany, createCompany } from '../admin/company.service';
 import { findCompany } from '../admin/company.store';
 import { grantInstallationAdmins } from '../admin/member.service';
+import { reindexContact } from '../contacts/contact-search';
 import { partyKey, type SaftScan, scanSaft, transactionKey, transactionsOf } from './saft-scan';
 
 /**
@@ -535,6 +536,7 @@ class ImportRun {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await reindexContact(this.db, this.companyId, row.id);
     this.report.counts[kind === 'customer' ? 'customersCreated' : 'suppliersCreated'] += 1;
     return row.id;
   }
@@ -1211,6 +1213,15 @@ async function targetCompany(
     input.userId,
   );
   if (input.userId === null) await grantInstallationAdmins(db, made.id);
+  if (company.street || company.postalCode || company.city) {
+    const address = {
+      street: (company.street ?? '').slice(0, 200),
+      postalCode: (company.postalCode ?? '').slice(0, 10),
+      city: (company.city ?? '').slice(0, 100),
+      country: 'NO',
+    };
+    await changeCompany(db, made.id, { visitAddress: address, postalAddress: address });
+  }
   return { id: made.id, name: made.name, created: true };
 }
 
