@@ -85,7 +85,7 @@ describe('report exports', () => {
         { cells: { account: '1503', name: '-avrunding', closing: -5 } },
       ]),
     );
-    expect(file.body.split('\n').slice(1, 5)).toEqual([
+    expect(String(file.body).split('\n').slice(1, 5)).toEqual([
       `1500,"'=HYPERLINK(""http://x"",""Kunde"")",-1.00`,
       "1501,'+47 55 12 34 56,0.00",
       "1502,'@SUM(A1),0.05",
