@@ -14,6 +14,9 @@ import { findCompany, listCompanies } from '../modules/admin/company.store';
 import { grant, grantInstallationAdmins } from '../modules/admin/member.service';
 import { createUser } from '../modules/admin/user.service';
 import { verifyAuditChain } from '../modules/audit/audit.service';
+import { segmentsSnapshotCommand } from '../modules/contacts/segment.cli';
+import { crmForecastCommand, crmFunnelCommand } from '../modules/crm/crm.cli';
+import { importItemsCommand, stockListCommand } from '../modules/inventory/inventory.cli';
 import { exportSaftToFile } from '../modules/saft/saft-file';
 import { importSaft, importSummary } from '../modules/saft/saft-import.service';
 import { vatReturnCommand } from '../modules/vat/vat.cli';
@@ -270,4 +273,9 @@ export const commands: Command[] = [
   saftExport,
   saftImport,
   vatReturnCommand,
+  crmFunnelCommand,
+  crmForecastCommand,
+  stockListCommand,
+  importItemsCommand,
+  segmentsSnapshotCommand,
 ];

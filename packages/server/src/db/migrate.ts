@@ -7,6 +7,9 @@ import { settings } from './migrations/0004-settings';
 import { vatReturns } from './migrations/0004-vat-returns';
 import { saftImport } from './migrations/0005-saft-import';
 import { vatCorrections } from './migrations/0005-vat-corrections';
+import { contacts } from './migrations/0006-contacts';
+import { crm } from './migrations/0006-crm';
+import { inventory } from './migrations/0006-inventory';
 
 /**
  * Migrations in order. Each receives the dialect so that the few column types that differ
@@ -20,6 +23,9 @@ const migrations = {
   '0004-vat-returns': vatReturns,
   '0005-saft-import': saftImport,
   '0005-vat-corrections': vatCorrections,
+  '0006-contacts': contacts,
+  '0006-crm': crm,
+  '0006-inventory': inventory,
 };
 
 export async function migrateToLatest(store: Store): Promise<void> {

@@ -1,4 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CrmTables } from '../modules/crm/crm.tables';
+import type { InventoryTables } from '../modules/inventory/inventory.tables';
 
 /**
  * Column conventions, the same on SQLite and PostgreSQL so one set of queries serves both:
@@ -180,6 +182,15 @@ export interface PartiesTable {
   customer_number: number | null;
   supplier_number: number | null;
   created_at: string;
+  // The contact register's columns (migration 0006-contacts).
+  kind: Generated<'organisation' | 'person'>;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  notes: string | null;
+  payment_terms_days: number | null;
+  is_lead: Generated<number>;
+  updated_at: string | null;
 }
 
 export interface SettlementsTable {
@@ -262,13 +273,23 @@ export interface CompanySettingsTable {
   value: string;
 }
 
-export interface Database {
+export interface Database extends CrmTables, InventoryTables {
   company_settings: CompanySettingsTable;
   saft_imports: SaftImportsTable;
   saft_keys: SaftKeysTable;
   departments: DimensionsTable;
   projects: DimensionsTable;
   parties: PartiesTable;
+  contact_search_terms: ContactSearchTermsTable;
+  contact_persons: ContactPersonsTable;
+  contact_addresses: ContactAddressesTable;
+  tags: TagsTable;
+  contact_tags: ContactTagsTable;
+  contact_timeline: ContactTimelineTable;
+  appointments: AppointmentsTable;
+  segments: SegmentsTable;
+  segment_members: SegmentMembersTable;
+  segment_snapshots: SegmentSnapshotsTable;
   settlements: SettlementsTable;
   budgets: BudgetsTable;
   attachments: AttachmentsTable;
@@ -372,4 +393,106 @@ export interface SaftKeysTable {
   kind: string;
   source: string;
   target: string;
+}
+
+// The contact register (migration 0006-contacts).
+export interface ContactSearchTermsTable {
+  id: Generated<number>;
+  company_id: number;
+  party_id: number;
+  term: string;
+}
+
+export interface ContactPersonsTable {
+  id: Generated<number>;
+  company_id: number;
+  party_id: number;
+  name: string;
+  role: string | null;
+  email: string | null;
+  phone: string | null;
+  position: Generated<number>;
+}
+
+export interface ContactAddressesTable {
+  id: Generated<number>;
+  company_id: number;
+  party_id: number;
+  kind: 'visit' | 'invoice' | 'delivery';
+  line1: string;
+  line2: string | null;
+  postal_code: string | null;
+  city: string | null;
+  country_code: Generated<string>;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  company_id: number;
+  name: string;
+}
+
+export interface ContactTagsTable {
+  company_id: number;
+  party_id: number;
+  tag_id: number;
+  created_at: string;
+}
+
+export interface ContactTimelineTable {
+  id: Generated<number>;
+  company_id: number;
+  party_id: number;
+  occurred_at: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  points: Generated<number>;
+  source: string | null;
+  source_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface AppointmentsTable {
+  id: Generated<number>;
+  company_id: number;
+  title: string;
+  starts_at: string;
+  ends_at: string;
+  kind: Generated<string>;
+  location: string | null;
+  notes: string | null;
+  party_id: number | null;
+  opportunity_id: number | null;
+  user_id: number | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface SegmentsTable {
+  id: Generated<number>;
+  company_id: number;
+  parent_id: number | null;
+  name: string;
+  kind: 'static' | 'semi' | 'dynamic';
+  /** JSON filter (dynamic) */
+  rule: string | null;
+  /** JSON event rule (semi-dynamic) */
+  trigger: string | null;
+  created_at: string;
+}
+
+export interface SegmentMembersTable {
+  company_id: number;
+  segment_id: number;
+  party_id: number;
+  added_at: string;
+}
+
+export interface SegmentSnapshotsTable {
+  company_id: number;
+  segment_id: number;
+  day: string;
+  size: number;
 }

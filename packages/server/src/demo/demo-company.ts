@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Company } from '../modules/admin/company.schemas';
 import { changeCompany, createCompany } from '../modules/admin/company.service';
+import { createDemoContacts } from './demo-contacts';
+import { createDemoCrm } from './demo-crm';
+import { createDemoInventory } from './demo-inventory';
 import { postDemoYear } from './demo-ledger';
 
 export const DEMO_COMPANY_NAME = 'Fjordkaffe AS';
@@ -18,6 +21,9 @@ export async function createDemoCompany(db: Kysely<Database>, ownerId: number): 
   );
   const today = new Date().toISOString().slice(0, 10);
   await postDemoYear(db, company.id, Number(today.slice(0, 4)), today);
+  await createDemoCrm(db, company.id, today, ownerId);
+  await createDemoContacts(db, company.id, today);
+  await createDemoInventory(db, company.id, today);
   return changeCompany(db, company.id, {
     visitAddress: { street: 'Bryggen 14', postalCode: '5003', city: 'Bergen', country: 'NO' },
     postalAddress: {

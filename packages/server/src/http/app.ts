@@ -24,6 +24,11 @@ import { memberRoutes } from '../modules/admin/member.routes';
 import { userRoutes } from '../modules/admin/user.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { calendarRoutes } from '../modules/contacts/calendar.routes';
+import { contactRoutes } from '../modules/contacts/contact.routes';
+import { segmentRoutes } from '../modules/contacts/segment.routes';
+import { crmRoutes } from '../modules/crm/crm.routes';
+import { inventoryRoutes } from '../modules/inventory/inventory.routes';
 import { payrollRoutes } from '../modules/payroll/payroll.routes';
 import { saftRoutes } from '../modules/saft/saft.routes';
 import { vatRoutes } from '../modules/vat/vat.routes';
@@ -89,6 +94,11 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
       await api.register(auditRoutes(store.db));
       await api.register(saftRoutes(store.db));
       await api.register(vatRoutes(store.db));
+      await api.register(inventoryRoutes(store.db));
+      await api.register(contactRoutes(store.db));
+      await api.register(calendarRoutes(store.db));
+      await api.register(segmentRoutes(store.db));
+      await api.register(crmRoutes(store.db));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () =>
         app.swagger(),
       );

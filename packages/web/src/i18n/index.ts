@@ -1,15 +1,37 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../api/types';
+import { contactsEn } from './contacts.en';
+import { contactsNb } from './contacts.nb';
+import { crmEn } from './crm.en';
+import { crmNb } from './crm.nb';
 import { en } from './en';
+import { inventoryEn } from './inventory.en';
+import { inventoryNb } from './inventory.nb';
 import { legalEn } from './legal.en';
 import { legalNb } from './legal.nb';
 import { nb } from './nb';
 
 export const resources = {
   // The legal-output screens keep their texts in files of their own, under `legal`.
-  nb: { translation: { ...nb, legal: legalNb } },
-  en: { translation: { ...en, legal: legalEn } },
+  nb: {
+    translation: {
+      ...nb,
+      legal: legalNb,
+      crm: crmNb,
+      contacts: contactsNb,
+      inventory: inventoryNb,
+    },
+  },
+  en: {
+    translation: {
+      ...en,
+      legal: legalEn,
+      crm: crmEn,
+      contacts: contactsEn,
+      inventory: inventoryEn,
+    },
+  },
 } as const;
 
 /** Before anyone logs in, follow the browser: English if it asks for English, else bokmål. */

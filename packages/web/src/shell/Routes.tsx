@@ -4,6 +4,9 @@ import { AccountingRoutes, ReportRoutes } from '../accounting/AccountingRoutes';
 import { useSignedIn } from '../auth/session';
 import { CompanySettingsPage } from '../companies/CompanySettingsPage';
 import { NewCompanyPage } from '../companies/NewCompanyPage';
+import { contactCrmRoute, contactsRoute } from '../contacts/ContactRoutes';
+import { crmRoute } from '../crm/CrmRoutes';
+import { InventoryRoutes } from '../inventory/InventoryRoutes';
 import { ProfilePage } from '../users/ProfilePage';
 import { UsersPage } from '../users/UsersPage';
 import { NoAccessPage, NotAvailablePage, NotFoundPage } from './AreaPage';
@@ -29,6 +32,12 @@ export function Routes() {
     if (!canSee(company, area)) return <NoAccessPage title={t(`areas.${area}`)} />;
     if (area === 'accounting') return <AccountingRoutes path={path} />;
     if (area === 'reports') return <ReportRoutes path={path} />;
+    if (area === 'inventory') return <InventoryRoutes path={path} />;
+    const crmPage = area === 'crm' ? crmRoute(path) : null;
+    if (crmPage) return crmPage;
+    const contactPage =
+      area === 'contacts' ? contactsRoute(path) : area === 'crm' ? contactCrmRoute(path) : null;
+    if (contactPage) return contactPage;
     if (path === areaPath(area)) return <NotAvailablePage area={area} />;
     return <NotFoundPage />;
   }

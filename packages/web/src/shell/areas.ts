@@ -1,4 +1,7 @@
 import type { CompanySummary, Module, User } from '../api/types';
+import { contactCrmPages, contactPages } from '../contacts/paths';
+import { crmPages } from '../crm/paths';
+import { inventoryPages } from '../inventory/paths';
 import { legalPages } from '../legal/paths';
 
 /** The business areas, in the order the menu shows them; settings comes last, on its own. */
@@ -89,6 +92,9 @@ export function areaPages(company: CompanySummary, area: BusinessArea) {
       .map((key) => areaPage('accounting', key, ACCOUNTING_PATHS[key]));
     return [...pages, ...legalPages(company, area)];
   }
+  if (area === 'crm') return [...crmPages(company), ...contactCrmPages(company)];
+  if (area === 'contacts') return contactPages(company);
+  if (area === 'inventory') return inventoryPages(company);
   if (area === 'reports') {
     const keys = Object.keys(REPORT_PATHS) as ReportPage[];
     const pages = keys.map((key) => areaPage('reports', key, REPORT_PATHS[key]));

@@ -4,9 +4,11 @@ import { now } from '../../db/database';
 import type { Database, PartyRow } from '../../db/schema';
 import { AppError } from '../../errors';
 import { orgNumberSchema } from '../admin/company.schemas';
+import { reindexContact } from '../contacts/contact-search';
 
 /**
- * Customers and suppliers as far as the ledger needs them: a name, an organisation number
+ * Customers and suppliers as far as the ledger needs them (the full contact register with
+ * persons, addresses and tags is modules/contacts, over the same table): a name, an organisation number
  * and the customer and/or supplier number that the sub-ledgers are kept by. Numbers are
  * given from 10000 (customers) and 20000 (suppliers) unless chosen.
  */
@@ -88,6 +90,7 @@ export async function createParty(db: Kysely<Database>, companyId: number, input
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await reindexContact(trx, companyId, row.id);
     return toParty(row);
   });
 }

@@ -94,7 +94,7 @@ function readDate(text: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
-function splitLine(line: string, separator: string): string[] {
+export function splitLine(line: string, separator: string): string[] {
   const fields: string[] = [];
   let current = '';
   let quoted = false;

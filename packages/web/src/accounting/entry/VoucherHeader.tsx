@@ -1,4 +1,5 @@
 import { Group, NativeSelect, Switch, TextInput } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import type { Dispatch } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatLongDate } from '../../format';
@@ -79,7 +80,8 @@ export function VoucherHeader(props: VoucherHeaderProps) {
   );
 }
 
-function seriesLabel(code: string, t: ReturnType<typeof useTranslation>['t']) {
+function seriesLabel(code: string, t: TFunction) {
   const known = ENTRY_SERIES.find((s) => s === code);
-  return known ? `${code} – ${t(`series.${known}`)}` : code;
+  if (!known) return code;
+  return `${code} – ${t(`series.${known}`)}`;
 }

@@ -1,0 +1,377 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AmountCell } from '../accounting/Amount';
+import { useSignedIn } from '../auth/session';
+import { formatAmount, formatDate, formatDateTime, formatOrgNumber } from '../format';
+import { canWrite, voucherPath } from '../shell/areas';
+import { hrefFor, navigate } from '../shell/router';
+import { LoadFailed, Loading } from '../ui/Loading';
+import { notifySuccess } from '../ui/notify';
+import { Page } from '../ui/Page';
+import { ProblemAlert } from '../ui/ProblemAlert';
+import { fieldErrorsOf } from '../ui/problems';
+import { useAddNote, useContact, useDeleteContact, useTimeline } from './api';
+import { formatPhone } from './ContactListPage';
+import { CONTACT_PATHS, editContactPath } from './paths';
+import type { Contact, TimelineItem } from './types';
+
+const KNOWN_KINDS = [
+  'note',
+  'event',
+  'mailing',
+  'appointment',
+  'voucher',
+  'lead',
+  'opportunity',
+  'status',
+];
+
+/**
+ * Everything about one contact on one screen: details, persons, addresses and tags on the
+ * left; on the right the timeline (notes, CRM events with points, mailings, appointments
+ * and the ledger's vouchers with what is still open), newest first.
+ */
+export function ContactCardPage({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { company } = useSignedIn();
+  const contact = useContact(company.id, id);
+  const remove = useDeleteContact(company.id);
+  const writer = canWrite(company, 'contacts');
+  if (contact.isPending) return <Loading />;
+  if (contact.isError) return <LoadFailed error={contact.error} />;
+  const c = contact.data;
+
+  const onDelete = () => {
+    if (!window.confirm(t('contacts.confirmDelete', { name: c.name }))) return;
+    remove.mutate(c.id, {
+      onSuccess: () => {
+        notifySuccess(t('contacts.deleted', { name: c.name }));
+        navigate(CONTACT_PATHS.list);
+      },
+    });
+  };
+
+  return (
+    <Page
+      title={c.name}
+      intro={<RoleBadges contact={c} />}
+      wide
+      actions={
+        <>
+          <Button variant="default" component="a" href={hrefFor(CONTACT_PATHS.list)}>
+            {t('contacts.back')}
+          </Button>
+          {writer ? (
+            <>
+              <Button variant="light" color="red" onClick={onDelete} loading={remove.isPending}>
+                {t('contacts.delete')}
+              </Button>
+              <Button component="a" href={hrefFor(editContactPath(c.id))} accessKey="e">
+                {t('contacts.edit')}
+              </Button>
+            </>
+          ) : null}
+        </>
+      }
+    >
+      <ProblemAlert error={remove.error} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+        <Stack gap="md">
+          <Details contact={c} />
+          <Persons contact={c} />
+          <Addresses contact={c} />
+        </Stack>
+        <Stack gap="md">
+          {writer ? <NoteForm id={c.id} /> : null}
+          <Timeline id={c.id} />
+        </Stack>
+      </SimpleGrid>
+    </Page>
+  );
+}
+
+function RoleBadges({ contact: c }: { contact: Contact }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" component="span">
+      <Badge variant="outline">{t(`contacts.kind.${c.kind}`)}</Badge>
+      {c.customerNumber !== null ? (
+        <Badge color="blue">{`${t('contacts.roles.customer')} ${c.customerNumber}`}</Badge>
+      ) : null}
+      {c.supplierNumber !== null ? (
+        <Badge color="grape">{`${t('contacts.roles.supplier')} ${c.supplierNumber}`}</Badge>
+      ) : null}
+      {c.isLead ? (
+        <Badge color="orange">
+          {`${t('contacts.roles.lead')}${c.leadStatus ? `: ${c.leadStatus}` : ''} · ${t('contacts.card.points', { points: c.leadPoints })}`}
+        </Badge>
+      ) : null}
+      {c.tags.map((tag) => (
+        <Badge key={tag} variant="light" color="gray">
+          {tag}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function Details({ contact: c }: { contact: Contact }) {
+  const { t } = useTranslation();
+  const rows: [string, string | null][] = [
+    [t('contacts.field.orgNumber'), c.orgNumber ? formatOrgNumber(c.orgNumber) : null],
+    [t('contacts.field.email'), c.email],
+    [t('contacts.field.phone'), c.phone ? formatPhone(c.phone) : null],
+    [t('contacts.field.website'), c.website],
+    [
+      t('contacts.field.paymentTermsDays'),
+      c.paymentTermsDays === null
+        ? null
+        : t('contacts.card.paymentTerms', { days: c.paymentTermsDays }),
+    ],
+  ];
+  return (
+    <Card withBorder component="section" aria-labelledby="card-details">
+      <Title order={2} size="h4" id="card-details" mb="xs">
+        {t('contacts.card.details')}
+      </Title>
+      <Table variant="vertical" withRowBorders={false}>
+        <Table.Tbody>
+          {rows
+            .filter(([, value]) => value)
+            .map(([label, value]) => (
+              <Table.Tr key={label}>
+                <Table.Th w={200}>{label}</Table.Th>
+                <Table.Td>{value}</Table.Td>
+              </Table.Tr>
+            ))}
+        </Table.Tbody>
+      </Table>
+      {c.notes ? (
+        <Text mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
+          {c.notes}
+        </Text>
+      ) : null}
+    </Card>
+  );
+}
+
+function Persons({ contact: c }: { contact: Contact }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder component="section" aria-labelledby="card-persons">
+      <Title order={2} size="h4" id="card-persons" mb="xs">
+        {t('contacts.persons')}
+      </Title>
+      {c.persons.length === 0 ? (
+        <Text c="dimmed">{t('contacts.card.noPersons')}</Text>
+      ) : (
+        <Table>
+          <Table.Tbody>
+            {c.persons.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>{p.name}</Table.Td>
+                <Table.Td c="dimmed">{p.role ?? ''}</Table.Td>
+                <Table.Td>
+                  {p.email ? <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor> : ''}
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {p.phone ? formatPhone(p.phone) : ''}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}
+
+function Addresses({ contact: c }: { contact: Contact }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder component="section" aria-labelledby="card-addresses">
+      <Title order={2} size="h4" id="card-addresses" mb="xs">
+        {t('contacts.addresses')}
+      </Title>
+      {c.addresses.length === 0 ? (
+        <Text c="dimmed">{t('contacts.card.noAddresses')}</Text>
+      ) : (
+        <SimpleGrid cols={2}>
+          {c.addresses.map((a) => (
+            <Stack key={a.id} gap={0}>
+              <Text size="sm" c="dimmed">
+                {t(`contacts.addressKind.${a.kind}`)}
+              </Text>
+              <Text>{a.line1}</Text>
+              {a.line2 ? <Text>{a.line2}</Text> : null}
+              <Text>
+                {[a.postalCode, a.city].filter(Boolean).join(' ')}
+                {a.countryCode !== 'NO' ? `, ${a.countryCode}` : ''}
+              </Text>
+            </Stack>
+          ))}
+        </SimpleGrid>
+      )}
+    </Card>
+  );
+}
+
+function NoteForm({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { company } = useSignedIn();
+  const add = useAddNote(company.id, id);
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const errors = fieldErrorsOf(add.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate(
+      { title: title.trim(), ...(body.trim() ? { body: body.trim() } : {}) },
+      {
+        onSuccess: () => {
+          setTitle('');
+          setBody('');
+          notifySuccess(t('contacts.card.noteSaved'));
+        },
+      },
+    );
+  };
+  return (
+    <Card withBorder component="section" aria-labelledby="card-note">
+      <form onSubmit={submit} noValidate>
+        <Stack gap="xs">
+          <Title order={2} size="h4" id="card-note">
+            {t('contacts.card.addNote')}
+          </Title>
+          <ProblemAlert error={add.error} placedFields={['title', 'body']} />
+          <TextInput
+            label={t('contacts.card.noteTitle')}
+            value={title}
+            error={errors.title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+          />
+          <Textarea
+            aria-label={t('contacts.field.notes')}
+            autosize
+            minRows={1}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+          />
+          <Button type="submit" w="fit-content" loading={add.isPending}>
+            {t('contacts.card.saveNote')}
+          </Button>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function Timeline({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { company } = useSignedIn();
+  const timeline = useTimeline(company.id, id);
+  const items = timeline.data ?? [];
+  const open = items.reduce((sum, i) => sum + (i.voucher?.open ?? 0), 0);
+  return (
+    <Card withBorder component="section" aria-labelledby="card-timeline">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="card-timeline">
+          {t('contacts.card.timeline')}
+        </Title>
+        {open !== 0 ? (
+          <Text size="sm">
+            {t('contacts.card.openItems')}: <strong>{formatAmount(open)}</strong>
+          </Text>
+        ) : null}
+      </Group>
+      {timeline.isPending ? <Loading /> : null}
+      {timeline.isError ? <LoadFailed error={timeline.error} /> : null}
+      {timeline.data && items.length === 0 ? (
+        <Text c="dimmed">{t('contacts.card.noTimeline')}</Text>
+      ) : null}
+      {items.length > 0 ? (
+        <Table aria-label={t('contacts.card.timeline')}>
+          <Table.Tbody>
+            {items.map((item) => (
+              <TimelineRow key={item.key} item={item} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+    </Card>
+  );
+}
+
+function TimelineRow({ item }: { item: TimelineItem }) {
+  const { t } = useTranslation();
+  const kind = KNOWN_KINDS.includes(item.kind) ? item.kind : 'other';
+  const v = item.voucher;
+  return (
+    <Table.Tr>
+      <Table.Td w={120} style={{ whiteSpace: 'nowrap' }}>
+        {v ? formatDate(item.at.slice(0, 10)) : formatDateTime(item.at)}
+      </Table.Td>
+      <Table.Td w={130}>
+        <Badge
+          size="sm"
+          maw={130}
+          variant="light"
+          color={v ? 'blue' : kind === 'event' ? 'orange' : 'gray'}
+        >
+          {t(`contacts.timelineKind.${kind as 'note'}`)}
+        </Badge>
+      </Table.Td>
+      <Table.Td>
+        {v ? (
+          <Anchor href={hrefFor(voucherPath(v.id))}>
+            {t('contacts.card.voucher', { series: v.series, number: v.number })}
+          </Anchor>
+        ) : null}
+        {v ? ' ' : null}
+        <Text span>{item.title}</Text>
+        {v?.invoiceNumber ? (
+          <Text span c="dimmed" size="sm">
+            {` · ${t('contacts.card.invoiceNumber', { number: v.invoiceNumber })}`}
+          </Text>
+        ) : null}
+        {v?.dueDate ? (
+          <Text span c="dimmed" size="sm">
+            {` · ${t('contacts.card.due', { date: formatDate(v.dueDate) })}`}
+          </Text>
+        ) : null}
+        {item.points ? (
+          <Text span c="orange" size="sm">
+            {` · ${t('contacts.card.points', { points: item.points })}`}
+          </Text>
+        ) : null}
+        {item.body ? (
+          <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+            {item.body}
+          </Text>
+        ) : null}
+      </Table.Td>
+      {v ? <AmountCell ore={v.amount} /> : <Table.Td />}
+      {v ? (
+        <Table.Td ta="right" c={v.open !== 0 ? 'red' : 'dimmed'} style={{ whiteSpace: 'nowrap' }}>
+          {v.open !== 0 ? `${t('contacts.card.open')} ${formatAmount(v.open)}` : '✓'}
+        </Table.Td>
+      ) : (
+        <Table.Td />
+      )}
+    </Table.Tr>
+  );
+}
