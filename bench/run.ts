@@ -11,6 +11,7 @@
  *   BENCH_CRM_LEADS      leads (and as many opportunities) in the CRM benchmark (default 20 000)
  *   NORDBOK_BENCH_PG_URL a PostgreSQL superuser URL: run on PostgreSQL too
  */
+import { contactCardBenchmark } from './contact-card.bench';
 import { contactsBenchmark } from './contacts.bench';
 import { crmBenchmark } from './crm.bench';
 import { inventoryBenchmark } from './inventory.bench';
@@ -33,11 +34,13 @@ await ledgerBenchmark('sqlite', { postings, vouchers });
 await saftImportBenchmark('sqlite', saftLines);
 await inventoryBenchmark('sqlite', stock);
 await contactsBenchmark('sqlite', contacts);
+await contactCardBenchmark('sqlite');
 await crmBenchmark('sqlite', crmLeads);
 if (pgUrl) {
   await ledgerBenchmark('postgres', { postings, vouchers, pgUrl });
   await saftImportBenchmark('postgres', saftLines, pgUrl);
   await inventoryBenchmark('postgres', { ...stock, pgUrl });
   await contactsBenchmark('postgres', contacts, pgUrl);
+  await contactCardBenchmark('postgres', pgUrl);
   await crmBenchmark('postgres', crmLeads, pgUrl);
 } else console.log('\nPostgreSQL skipped: set NORDBOK_BENCH_PG_URL to include it.');

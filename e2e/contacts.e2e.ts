@@ -64,6 +64,39 @@ describe.skipIf(!browserAvailable())('contact register and contact card', () => 
     await screenshot(page, '62-contact-card');
   });
 
+  it('shows the opportunities and segments of a contact, and opens an opportunity', async () => {
+    await openFromMenu(page, 'Kontakter', 'Kontaktregister');
+    await page.getByLabel('Søk', { exact: true }).fill('hotell bryggen');
+    await page.getByRole('link', { name: 'Hotell Bryggen AS' }).click();
+    await waitForHeading(page, 'Hotell Bryggen AS');
+    // The demo gives Hotell Bryggen an open opportunity, and puts it on the Christmas gift
+    // list (a static segment) and among active customers (a dynamic one).
+    const deals = page.getByRole('table', { name: 'Salgsmuligheter' });
+    const deal = deals.getByRole('row').filter({ hasText: 'Barista-kurs' });
+    await deal.waitFor();
+    expect(await deal.textContent()).toMatch(/Tilbud sendt.*\d.*Administrator/);
+    const segments = page.getByRole('table', { name: 'Segmenter' });
+    await segments
+      .getByRole('row')
+      .filter({ hasText: 'Julegaveliste' })
+      .getByText('Statisk')
+      .waitFor();
+    await segments
+      .getByRole('row')
+      .filter({ hasText: 'Aktive kunder' })
+      .getByText('Dynamisk')
+      .waitFor();
+    await screenshot(page, '65-contact-card-crm-panels');
+
+    await deal.getByRole('button', { name: 'Barista-kurs' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Salgsmulighet' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByLabel('Tittel').first().inputValue()).toBe('Barista-kurs');
+    await screenshot(page, '66-contact-card-opportunity');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('creates a contact with a person, an address and tags, refusing a bad e-mail', async () => {
     await openFromMenu(page, 'Kontakter', 'Kontaktregister');
     await page.keyboard.press('Alt+n');

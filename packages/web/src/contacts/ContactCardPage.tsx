@@ -16,17 +16,25 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AmountCell } from '../accounting/Amount';
 import { useSignedIn } from '../auth/session';
+import { OpportunityModal } from '../crm/OpportunityModal';
 import { formatAmount, formatDate, formatDateTime, formatOrgNumber } from '../format';
-import { canWrite, voucherPath } from '../shell/areas';
+import { canSee, canWrite, voucherPath } from '../shell/areas';
 import { hrefFor, navigate } from '../shell/router';
 import { LoadFailed, Loading } from '../ui/Loading';
 import { notifySuccess } from '../ui/notify';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { fieldErrorsOf } from '../ui/problems';
-import { useAddNote, useContact, useDeleteContact, useTimeline } from './api';
+import {
+  useAddNote,
+  useContact,
+  useContactOpportunities,
+  useContactSegments,
+  useDeleteContact,
+  useTimeline,
+} from './api';
 import { formatPhone } from './ContactListPage';
-import { CONTACT_PATHS, editContactPath } from './paths';
+import { CONTACT_CRM_PATHS, CONTACT_PATHS, editContactPath } from './paths';
 import type { Contact, TimelineItem } from './types';
 
 const KNOWN_KINDS = [
@@ -41,8 +49,9 @@ const KNOWN_KINDS = [
 ];
 
 /**
- * Everything about one contact on one screen: details, persons, addresses and tags on the
- * left; on the right the timeline (notes, CRM events with points, mailings, appointments
+ * Everything about one contact on one screen: details, the CRM's opportunities and the
+ * segments the contact is in (for those who may see the CRM), persons, addresses and tags
+ * on the left; on the right the timeline (notes, CRM events with points, mailings, appointments
  * and the ledger's vouchers with what is still open), newest first.
  */
 export function ContactCardPage({ id }: { id: number }) {
@@ -92,6 +101,12 @@ export function ContactCardPage({ id }: { id: number }) {
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Stack gap="md">
           <Details contact={c} />
+          {canSee(company, 'crm') ? (
+            <>
+              <Opportunities id={c.id} />
+              <Segments id={c.id} />
+            </>
+          ) : null}
           <Persons contact={c} />
           <Addresses contact={c} />
         </Stack>
@@ -164,6 +179,118 @@ function Details({ contact: c }: { contact: Contact }) {
         <Text mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
           {c.notes}
         </Text>
+      ) : null}
+    </Card>
+  );
+}
+
+// Won deals show green and lost ones dimmed, so the open ones stand out.
+const OUTCOME_COLORS = { open: undefined, won: 'green', lost: 'dimmed' } as const;
+
+/** The contact's opportunities; each opens in the CRM's opportunity dialog. */
+function Opportunities({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { company } = useSignedIn();
+  const opportunities = useContactOpportunities(company.id, id);
+  const [target, setTarget] = useState<number | 'new' | null>(null);
+  const items = opportunities.data ?? [];
+  return (
+    <Card withBorder component="section" aria-labelledby="card-opportunities">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="card-opportunities">
+          {t('contacts.card.opportunities')}
+        </Title>
+        {canWrite(company, 'crm') ? (
+          <Button size="xs" variant="light" onClick={() => setTarget('new')}>
+            {t('contacts.card.newOpportunity')}
+          </Button>
+        ) : null}
+      </Group>
+      {opportunities.isPending ? <Loading /> : null}
+      {opportunities.isError ? <LoadFailed error={opportunities.error} /> : null}
+      {opportunities.data && items.length === 0 ? (
+        <Text c="dimmed">{t('contacts.card.noOpportunities')}</Text>
+      ) : null}
+      {items.length > 0 ? (
+        <Table aria-label={t('contacts.card.opportunities')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('contacts.card.opportunityTitle')}</Table.Th>
+              <Table.Th>{t('contacts.card.stage')}</Table.Th>
+              <Table.Th ta="right">{t('contacts.card.amount')}</Table.Th>
+              <Table.Th>{t('contacts.card.expectedClose')}</Table.Th>
+              <Table.Th>{t('contacts.card.owner')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td>
+                  <Anchor
+                    component="button"
+                    type="button"
+                    ta="left"
+                    onClick={() => setTarget(o.id)}
+                  >
+                    {o.title}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td c={OUTCOME_COLORS[o.outcome]} style={{ whiteSpace: 'nowrap' }}>
+                  {o.stageName}
+                </Table.Td>
+                <AmountCell ore={o.amount} />
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(o.expectedClose)}</Table.Td>
+                <Table.Td c={o.ownerName ? undefined : 'dimmed'}>
+                  {o.ownerName ?? t('contacts.card.noOwner')}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      <OpportunityModal target={target} onClose={() => setTarget(null)} partyId={id} />
+    </Card>
+  );
+}
+
+const KIND_COLORS = { static: 'gray', semi: 'grape', dynamic: 'teal' } as const;
+
+/** The segments the contact is in today, of every kind. */
+function Segments({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { company } = useSignedIn();
+  const segments = useContactSegments(company.id, id);
+  const items = segments.data ?? [];
+  return (
+    <Card withBorder component="section" aria-labelledby="card-segments">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="card-segments">
+          {t('contacts.card.segments')}
+        </Title>
+        <Anchor size="sm" href={hrefFor(CONTACT_CRM_PATHS.segments)}>
+          {t('contacts.card.allSegments')}
+        </Anchor>
+      </Group>
+      {segments.isPending ? <Loading /> : null}
+      {segments.isError ? <LoadFailed error={segments.error} /> : null}
+      {segments.data && items.length === 0 ? (
+        <Text c="dimmed">{t('contacts.card.noSegments')}</Text>
+      ) : null}
+      {items.length > 0 ? (
+        <Table aria-label={t('contacts.card.segments')}>
+          <Table.Tbody>
+            {items.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>{s.name}</Table.Td>
+                <Table.Td ta="right">
+                  <Badge size="sm" variant="light" color={KIND_COLORS[s.kind]}>
+                    {t(`contacts.segments.kinds.${s.kind}`)}
+                  </Badge>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       ) : null}
     </Card>
   );

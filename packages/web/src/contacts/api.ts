@@ -1,11 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
+import type { Opportunity } from '../crm/types';
 import type {
   Appointment,
   AppointmentInput,
   Contact,
   ContactInput,
   ContactRole,
+  ContactSegment,
   ContactSummary,
   Segment,
   SegmentInput,
@@ -49,6 +51,37 @@ export function useTimeline(companyId: number, id: number) {
     queryFn: ({ signal }) =>
       api.get<{ items: TimelineItem[] }>(
         companyPath(companyId, `/contacts/${id}/timeline`),
+        signal,
+      ),
+    select: (data) => data.items,
+  });
+}
+
+/**
+ * The card's CRM panels. They are kept under the CRM's key, so that moving a lead or saving
+ * an opportunity (which refreshes the CRM's answers) refreshes them too.
+ */
+const cardCrmKey = (companyId: number, id: number) =>
+  ['companies', companyId, 'crm', 'contact-card', id] as const;
+
+export function useContactOpportunities(companyId: number, id: number) {
+  return useQuery({
+    queryKey: [...cardCrmKey(companyId, id), 'opportunities'],
+    queryFn: ({ signal }) =>
+      api.get<{ items: Opportunity[] }>(
+        companyPath(companyId, `/contacts/${id}/opportunities`),
+        signal,
+      ),
+    select: (data) => data.items,
+  });
+}
+
+export function useContactSegments(companyId: number, id: number) {
+  return useQuery({
+    queryKey: [...cardCrmKey(companyId, id), 'segments'],
+    queryFn: ({ signal }) =>
+      api.get<{ items: ContactSegment[] }>(
+        companyPath(companyId, `/contacts/${id}/segments`),
         signal,
       ),
     select: (data) => data.items,

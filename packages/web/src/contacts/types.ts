@@ -149,3 +149,10 @@ export interface SegmentTrend {
     percent: number | null;
   };
 }
+
+/** A segment the contact belongs to, as the contact card lists it. */
+export interface ContactSegment {
+  id: number;
+  name: string;
+  kind: SegmentKind;
+}

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { requireMembership, requireSession } from '../../http/access';
 import { companyParams } from '../admin/company.routes';
+import { opportunitySchema } from '../crm/opportunity.schemas';
+import { listOpportunities } from '../crm/opportunity.service';
 import { contactInputSchema, contactSchema, contactSummarySchema } from './contact.schemas';
 import {
   countContacts,
@@ -15,10 +17,13 @@ import {
   searchContacts,
   updateContact,
 } from './contact.service';
+import { segmentKindSchema, segmentsOfContact } from './segment.service';
 import { addTimelineEntry, readTimeline, timelineItemSchema } from './timeline.service';
 
 const read = { access: { module: 'contacts', level: 'read' } } as const;
 const write = { access: { module: 'contacts', level: 'write' } } as const;
+// The card's opportunity and segment panels show CRM data, so the CRM's access governs them.
+const crmRead = { access: { module: 'crm', level: 'read' } } as const;
 const idParams = companyParams.extend({ id: z.coerce.number().int().positive() });
 
 /** The contact register: search, create/change/delete, tags and the contact card's timeline. */
@@ -135,6 +140,46 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
         const companyId = company(request);
         await getContact(db, companyId, request.params.id);
         return { items: await readTimeline(db, companyId, request.params.id) };
+      },
+    );
+
+    app.get(
+      `${base}/contacts/:id/opportunities`,
+      {
+        config: crmRead,
+        schema: {
+          tags,
+          params: idParams,
+          response: { 200: z.object({ items: z.array(opportunitySchema) }) },
+        },
+      },
+      async (request) => {
+        const companyId = company(request);
+        await getContact(db, companyId, request.params.id);
+        return { items: await listOpportunities(db, companyId, { partyId: request.params.id }) };
+      },
+    );
+
+    app.get(
+      `${base}/contacts/:id/segments`,
+      {
+        config: crmRead,
+        schema: {
+          tags,
+          params: idParams,
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({ id: z.number(), name: z.string(), kind: segmentKindSchema }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request) => {
+        const companyId = company(request);
+        await getContact(db, companyId, request.params.id);
+        return { items: await segmentsOfContact(db, companyId, request.params.id) };
       },
     );
 

@@ -282,6 +282,30 @@ export async function deleteSegment(db: Kysely<Database>, companyId: number, id:
     .execute();
 }
 
+/**
+ * The segments one contact belongs to, of every kind, for the contact card. Each segment's
+ * membership query (its rule or member list, within its parents') is evaluated with a
+ * filter on this one party, so the cost is one indexed look-up per segment rather than
+ * computing every dynamic segment in full. Evaluating here records no snapshot.
+ */
+export async function segmentsOfContact(
+  db: Kysely<Database>,
+  companyId: number,
+  partyId: number,
+  today = todayUtc(),
+): Promise<{ id: number; name: string; kind: Segment['kind'] }[]> {
+  const rows = await loadSegments(db, companyId);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const found: { id: number; name: string; kind: Segment['kind'] }[] = [];
+  for (const r of rows) {
+    const hit = await memberIds(db, companyId, r, byId, today)
+      .where('parties.id', '=', partyId)
+      .executeTakeFirst();
+    if (hit) found.push({ id: r.id, name: r.name, kind: r.kind });
+  }
+  return found;
+}
+
 /** A page of a segment's members, by name. */
 export async function segmentMembers(
   db: Kysely<Database>,

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { inTransaction, now } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
+import { raiseContactEvent } from '../contacts/segment-events';
 import type { LeadStatusRow } from './crm.tables';
 import { ensureCrmDefaults } from './crm-setup';
 import { logOnTimeline } from './crm-timeline';
@@ -301,6 +302,13 @@ async function recordStatus(
     body: why,
     occurredAt: at,
     userId,
+  });
+  // Every status a lead reaches (on creation, by points or by hand) passes through here, so
+  // semi-dynamic segments reacting to "lead status changed" hear of each one, in this
+  // transaction. The event carries the status by name, which is what a trigger names.
+  await raiseContactEvent(db, companyId, partyId, {
+    type: 'lead.status-changed',
+    status: status.name,
   });
 }
 
