@@ -3,9 +3,15 @@ import { useMemo, useSyncExternalStore } from 'react';
 // The app lives in the URL fragment (#/settings/company), so the server only ever has to serve
 // index.html at its root and a reload lands on the same screen.
 
+const listeners = new Set<() => void>();
+
 function subscribe(onChange: () => void): () => void {
+  listeners.add(onChange);
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  return () => {
+    listeners.delete(onChange);
+    window.removeEventListener('hashchange', onChange);
+  };
 }
 
 function useHash(): string {
@@ -46,6 +52,12 @@ export function hrefFor(path: string, params: SearchParams = {}): string {
   return `#${path}${query ? `?${query}` : ''}`;
 }
 
+/**
+ * Goes to a screen. The new address is read at once rather than on the browser's later
+ * 'hashchange' event, so a control that lives in the address (a checkbox, a filter) shows
+ * its new state in the same moment it is clicked instead of flicking back for a frame.
+ */
 export function navigate(path: string, params: SearchParams = {}): void {
   window.location.hash = hrefFor(path, params).slice(1);
+  for (const listener of listeners) listener();
 }
