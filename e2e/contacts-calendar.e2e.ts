@@ -45,8 +45,11 @@ describe.skipIf(!browserAvailable())('calendar', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Ny avtale' });
     await dialog.getByLabel(/^Tittel/).fill('Kaffesmaking med Skansen');
-    await dialog.getByLabel('Fra').fill('14:00');
-    await dialog.getByLabel('Til').fill('15:00');
+    // Times are typed the short way and shown on the 24-hour clock.
+    await dialog.getByLabel('Fra').fill('1400');
+    await dialog.getByLabel('Til').fill('15.00');
+    await dialog.getByLabel('Til').press('Tab');
+    expect(await dialog.getByLabel('Til').inputValue()).toBe('15:00');
     await dialog.getByLabel('Kontakt').fill('Hotell Bryggen');
     await page.getByRole('option', { name: 'Hotell Bryggen AS' }).click();
     await screenshot(page, '67-calendar-new', { fullPage: false });

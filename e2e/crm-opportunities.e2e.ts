@@ -40,7 +40,8 @@ describe.skipIf(!browserAvailable())('crm opportunities and pipeline', () => {
     await page.getByRole('option', { name: 'Hotell Bryggen AS' }).click();
     await form.getByLabel('Tittel').fill(title);
     await form.getByLabel('Beløp').fill('125 000,50');
-    await form.getByLabel('Forventet lukket').fill('2027-03-31');
+    await form.getByLabel('Forventet lukket').fill('310327');
+    await form.getByText('onsdag 31. mars 2027').waitFor();
     await screenshot(page, '84-crm-opportunity-form', { fullPage: false });
     await form.getByLabel('Tittel').press('Enter');
     await page.getByText(`«${title}» er lagret.`).waitFor();
@@ -60,10 +61,14 @@ describe.skipIf(!browserAvailable())('crm opportunities and pipeline', () => {
       .poll(() => card.evaluate((element) => element === document.activeElement))
       .toBe(true);
     await page.keyboard.press('Shift+ArrowRight');
-    await page
+    const moved = page
       .getByRole('region', { name: 'Behovsanalyse' })
-      .getByRole('button', { name: new RegExp(`^${title},`) })
-      .waitFor();
+      .getByRole('button', { name: new RegExp(`^${title},`) });
+    await moved.waitFor();
+    // The keyboard stays on the card in its new column.
+    await expect
+      .poll(() => moved.evaluate((element) => element === document.activeElement))
+      .toBe(true);
     await screenshot(page, '85-crm-pipeline');
     // The card opens with Enter, with the stages it has been through.
     await page.keyboard.press('Enter');

@@ -145,7 +145,7 @@ describe.skipIf(!browserAvailable())('inventory', () => {
       .toContain('1 750,00');
     await page.getByRole('columnheader', { name: 'Brenneri' }).waitFor();
     await screenshot(page, '118-inventory-stock-list');
-    await page.getByLabel('Per dato').fill(`${new Date().getUTCFullYear()}-01-01`);
+    await page.getByLabel('Per dato').fill(`01.01.${new Date().getUTCFullYear()}`);
     await expect.poll(() => row.count()).toBe(0);
 
     await openFromMenu(page, 'Lager', 'Bestillingsforslag');
@@ -196,6 +196,70 @@ describe.skipIf(!browserAvailable())('inventory', () => {
     await lookup.getByRole('button', { name: 'Finn pris' }).click();
     await page.getByRole('status').filter({ hasText: '399,00 NOK fra prisliste' }).waitFor();
     await screenshot(page, '122-inventory-prices');
+  });
+
+  it('edits a line of a price list from the keyboard, with errors under the fields', async () => {
+    await openFromMenu(page, 'Lager', 'Priser og rabatter');
+    const edit = page.getByRole('button', { name: 'Endre prislisten Horeca' });
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Endre prislisten Horeca' });
+    const name = form.getByLabel('Navn', { exact: true });
+    // The form opens with the cursor in the name and the saved lines filled in.
+    await expect.poll(() => name.evaluate((e) => e === document.activeElement)).toBe(true);
+    const breakPrice = form.getByLabel('Pris', { exact: true }).nth(1);
+    expect(await breakPrice.inputValue()).toBe('399,00');
+    expect(await form.getByLabel('Fra antall').nth(1).inputValue()).toBe('10');
+    expect(await itemInput(form).nth(1).inputValue()).toBe('3005 Fjordblend 1 kg');
+
+    // A price that is no amount is caught before sending, under its field.
+    await breakPrice.fill('tre hundre');
+    await breakPrice.press('Enter');
+    await form.getByText('Skriv prisen i kroner, for eksempel 149,00.').waitFor();
+
+    // A date that is no date stops the saving, with the cursor put in that field.
+    await breakPrice.fill('389,50');
+    await form.getByLabel('Gyldig fra').fill('3102');
+    await breakPrice.press('Enter');
+    await form.getByText('Ugyldig dato').waitFor();
+    await expect
+      .poll(() => form.getByLabel('Gyldig fra').evaluate((e) => e === document.activeElement))
+      .toBe(true);
+
+    // The server's refusal of the dates is shown under the field it concerns.
+    await form.getByLabel('Gyldig fra').fill('0112');
+    await form.getByLabel('Gyldig til').fill('01.11');
+    await form.getByLabel('Gyldig til').press('Enter');
+    const toError = form.locator('.mantine-InputWrapper-error');
+    await expect.poll(() => toError.count()).toBe(1);
+    await screenshot(page, '126-inventory-price-list-edit');
+
+    await form.getByLabel('Gyldig fra').fill('');
+    await form.getByLabel('Gyldig til').fill('');
+    await breakPrice.press('Enter');
+    await page.getByText('Prislisten Horeca er lagret.').waitFor();
+    const horeca = page.locator('.mantine-Paper-root').filter({ hasText: 'Horeca · NOK' });
+    await expect
+      .poll(async () => (await horeca.textContent())?.replace(/\s/g, ' '))
+      .toContain('389,50');
+    // Saved, the cursor is back on the list's edit button.
+    await expect.poll(() => edit.evaluate((e) => e === document.activeElement)).toBe(true);
+    // Esc leaves a changed form without saving.
+    await page.keyboard.press('Enter');
+    await breakPrice.fill('1,00');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(() => edit.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect((await horeca.textContent())?.replace(/\s/g, ' ')).toContain('389,50');
+
+    const lookup = page.getByRole('form', { name: 'Prisoppslag' });
+    await itemInput(lookup).fill('3005');
+    await page.getByRole('option', { name: '3005 Fjordblend 1 kg' }).click();
+    await lookup.getByLabel('Kunde').selectOption({ label: 'Hotell Bryggen AS' });
+    await lookup.getByLabel('Antall').fill('12');
+    await lookup.getByLabel('Dato').fill('0101');
+    await lookup.getByRole('button', { name: 'Finn pris' }).click();
+    await page.getByRole('status').filter({ hasText: '389,50 NOK fra prisliste' }).waitFor();
   });
 
   it('imports items from CSV after a preview with per-row errors', async () => {

@@ -440,6 +440,69 @@ describeEachStore('inventory', (store) => {
     expect(june.data.source).toBe('item');
   });
 
+  it('edits a price list as a whole, keeping its id, and names the field at fault', async () => {
+    const created = await api.post(`${inv}/price-lists`, {
+      name: 'Kafé',
+      currency: 'NOK',
+      customerGroup: 'KAFE',
+      lines: [{ itemId: items.green, price: 26_000 }],
+    });
+    const id = created.data.id;
+    const edited = await api.put(`${inv}/price-lists/${id}`, {
+      name: 'Kafé og bakeri',
+      currency: 'NOK',
+      customerGroup: 'KAFE',
+      validFrom: day('01-01'),
+      lines: [
+        { itemId: items.green, price: 25_950 },
+        { itemId: items.green, minQuantity: 5.5, price: 24_000 },
+      ],
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.data).toMatchObject({ id, name: 'Kafé og bakeri', validFrom: day('01-01') });
+    const listed = (await api.get(`${inv}/price-lists`)).data.priceLists.find(
+      (l: { id: number }) => l.id === id,
+    );
+    expect(
+      listed.lines.map((l: { minQuantity: number; price: number }) => [l.minQuantity, l.price]),
+    ).toEqual([
+      [0, 25_950],
+      [5.5, 24_000],
+    ]);
+
+    const backwards = await api.put(`${inv}/price-lists/${id}`, {
+      name: 'Kafé og bakeri',
+      currency: 'NOK',
+      validFrom: day('05-01'),
+      validTo: day('04-30'),
+      lines: [{ itemId: items.green, price: -1 }],
+    });
+    expect(backwards.statusCode).toBe(400);
+    const fields = backwards.data.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['lines.0.price']));
+    const unknown = await api.put(`${inv}/price-lists/${id}`, {
+      name: 'Kafé og bakeri',
+      currency: 'NOK',
+      lines: [
+        { itemId: items.green, price: 100 },
+        { itemId: 999_999, price: 100 },
+      ],
+    });
+    expect(unknown.data.errors).toEqual([expect.objectContaining({ field: 'lines.1.itemId' })]);
+    // Nothing of a refused change is kept.
+    const after = (await api.get(`${inv}/price-lists`)).data.priceLists.find(
+      (l: { id: number }) => l.id === id,
+    );
+    expect(after.lines).toHaveLength(2);
+    expect(after.customerGroup).toBe('KAFE');
+    const missing = await api.put(`${inv}/price-lists/999999`, {
+      name: 'X',
+      currency: 'NOK',
+      lines: [],
+    });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('adjusts many prices by rule with a preview, and refuses one making a price negative', async () => {
     const rule = { field: 'sales', kind: 'percent', value: 5, rounding: '90' };
     const preview = await api.post(`${inv}/price-adjustments/preview`, rule);

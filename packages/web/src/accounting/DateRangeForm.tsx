@@ -1,8 +1,8 @@
-import { Button, Group, TextInput } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../format';
-import { parseDateInput, todayIso } from './input';
+import { DateField } from '../ui/DateField';
+import { focusUnreadableField } from '../ui/typedField';
 import type { DateRange } from './types';
 
 interface DateRangeFormProps {
@@ -15,37 +15,27 @@ interface DateRangeFormProps {
 /** From and to dates, typed the same short ways as on a voucher (ddmm, ddmmyy, dd.mm.yyyy). */
 export function DateRangeForm({ value, onChange, single = false }: DateRangeFormProps) {
   const { t } = useTranslation();
-  const [from, setFrom] = useState(formatDate(value.from));
-  const [to, setTo] = useState(formatDate(value.to));
-  const today = todayIso();
-  const parsedFrom = single ? value.from : parseDateInput(from, today);
-  const parsedTo = parseDateInput(to, today);
+  const [from, setFrom] = useState<string | null>(value.from);
+  const [to, setTo] = useState<string | null>(value.to);
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (parsedFrom && parsedTo) onChange({ from: parsedFrom, to: parsedTo });
+    if (focusUnreadableField(event.currentTarget)) return;
+    const start = single ? value.from : from;
+    if (start && to) onChange({ from: start, to });
   };
-  const invalid = (text: string, parsed: string | null) =>
-    text.trim() && !parsed ? t('entry.invalid.date') : undefined;
 
   return (
     <form onSubmit={submit} noValidate>
       <Group align="flex-start" gap="sm">
         {single ? null : (
-          <TextInput
-            label={t('accounting.from')}
-            w={150}
-            value={from}
-            error={invalid(from, parsedFrom)}
-            onChange={(event) => setFrom(event.currentTarget.value)}
-          />
+          <DateField label={t('accounting.from')} w={200} value={from} onChange={setFrom} />
         )}
-        <TextInput
+        <DateField
           label={single ? t('accounting.at') : t('accounting.to')}
-          w={150}
+          w={200}
           value={to}
-          error={invalid(to, parsedTo)}
-          onChange={(event) => setTo(event.currentTarget.value)}
+          onChange={setTo}
         />
         <Button type="submit" mt={25} variant="light">
           {t('accounting.show')}

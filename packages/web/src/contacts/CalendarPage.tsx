@@ -19,11 +19,14 @@ import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../auth/session';
 import { canWrite } from '../shell/areas';
 import { navigate, usePath, useSearchParams } from '../shell/router';
+import { DateField } from '../ui/DateField';
 import { LoadFailed } from '../ui/Loading';
 import { notifySuccess } from '../ui/notify';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { fieldErrorsOf } from '../ui/problems';
+import { TimeField } from '../ui/TimeField';
+import { focusUnreadableField } from '../ui/typedField';
 import {
   useAppointments,
   useCompanyUsers,
@@ -339,11 +342,15 @@ function AppointmentForm({
   const users = useCompanyUsers(company.id);
   const [title, setTitle] = useState(appointment?.title ?? '');
   const [kind, setKind] = useState<AppointmentKind>(appointment?.kind ?? 'meeting');
-  const [date, setDate] = useState(
+  const [date, setDate] = useState<string | null>(
     appointment ? isoDay(new Date(appointment.startsAt)) : isoDay(day),
   );
-  const [start, setStart] = useState(appointment ? hhmm(appointment.startsAt) : '09:00');
-  const [end, setEnd] = useState(appointment ? hhmm(appointment.endsAt) : '10:00');
+  const [start, setStart] = useState<string | null>(
+    appointment ? hhmm(appointment.startsAt) : '09:00',
+  );
+  const [end, setEnd] = useState<string | null>(appointment ? hhmm(appointment.endsAt) : '10:00');
+  // Date, start and end left empty: an appointment needs all three.
+  const [missing, setMissing] = useState<string[]>([]);
   const [location, setLocation] = useState(appointment?.location ?? '');
   const [notes, setNotes] = useState(appointment?.notes ?? '');
   const [partyId, setPartyId] = useState<string | null>(
@@ -370,6 +377,12 @@ function AppointmentForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (focusUnreadableField(event.currentTarget as HTMLFormElement)) return;
+    const lacking = [!date && 'date', !start && 'start', !end && 'end'].filter(
+      (name): name is string => Boolean(name),
+    );
+    setMissing(lacking);
+    if (!date || !start || !end) return;
     const [y, mo, d] = date.split('-').map(Number);
     const at = (time: string) => {
       const [h, mi] = time.split(':').map(Number);
@@ -431,25 +444,30 @@ function AppointmentForm({
               allowDeselect={false}
               onChange={(v) => v && setKind(v as AppointmentKind)}
             />
-            <TextInput
+            <DateField
               label={t('contacts.calendar.date')}
-              type="date"
+              required
               value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
+              error={missing.includes('date') ? t('entry.invalid.date') : undefined}
+              onChange={setDate}
             />
-            <TextInput
+            <TimeField
               label={t('contacts.calendar.start')}
-              type="time"
+              required
               value={start}
-              error={errors.startsAt}
-              onChange={(e) => setStart(e.currentTarget.value)}
+              error={
+                errors.startsAt ?? (missing.includes('start') ? t('fields.invalidTime') : undefined)
+              }
+              onChange={setStart}
             />
-            <TextInput
+            <TimeField
               label={t('contacts.calendar.end')}
-              type="time"
+              required
               value={end}
-              error={errors.endsAt}
-              onChange={(e) => setEnd(e.currentTarget.value)}
+              error={
+                errors.endsAt ?? (missing.includes('end') ? t('fields.invalidTime') : undefined)
+              }
+              onChange={setEnd}
             />
           </Group>
           <Group grow align="flex-start">

@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Card,
+  Grid,
   Group,
   SimpleGrid,
   Stack,
@@ -98,23 +99,28 @@ export function ContactCardPage({ id }: { id: number }) {
       }
     >
       <ProblemAlert error={remove.error} />
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
-        <Stack gap="md">
-          <Details contact={c} />
-          {canSee(company, 'crm') ? (
-            <>
-              <Opportunities id={c.id} />
-              <Segments id={c.id} />
-            </>
-          ) : null}
-          <Persons contact={c} />
-          <Addresses contact={c} />
-        </Stack>
-        <Stack gap="md">
-          {writer ? <NoteForm id={c.id} /> : null}
-          <Timeline id={c.id} />
-        </Stack>
-      </SimpleGrid>
+      {/* The timeline gets the wider column: it is what the card is read for. */}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Stack gap="md">
+            <Details contact={c} />
+            {canSee(company, 'crm') ? (
+              <>
+                <Opportunities id={c.id} />
+                <Segments id={c.id} />
+              </>
+            ) : null}
+            <Persons contact={c} />
+            <Addresses contact={c} />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Stack gap="md">
+            {writer ? <NoteForm id={c.id} /> : null}
+            <Timeline id={c.id} />
+          </Stack>
+        </Grid.Col>
+      </Grid>
     </Page>
   );
 }
@@ -216,13 +222,12 @@ function Opportunities({ id }: { id: number }) {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('contacts.card.opportunityTitle')}</Table.Th>
-              <Table.Th>{t('contacts.card.stage')}</Table.Th>
               <Table.Th ta="right">{t('contacts.card.amount')}</Table.Th>
               <Table.Th>{t('contacts.card.expectedClose')}</Table.Th>
-              <Table.Th>{t('contacts.card.owner')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {/* Stage under the title and owner under the date, so the panel fits its column. */}
             {items.map((o) => (
               <Table.Tr key={o.id}>
                 <Table.Td>
@@ -234,14 +239,16 @@ function Opportunities({ id }: { id: number }) {
                   >
                     {o.title}
                   </Anchor>
-                </Table.Td>
-                <Table.Td c={OUTCOME_COLORS[o.outcome]} style={{ whiteSpace: 'nowrap' }}>
-                  {o.stageName}
+                  <Text size="xs" c={OUTCOME_COLORS[o.outcome]}>
+                    {o.stageName}
+                  </Text>
                 </Table.Td>
                 <AmountCell ore={o.amount} />
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(o.expectedClose)}</Table.Td>
-                <Table.Td c={o.ownerName ? undefined : 'dimmed'}>
-                  {o.ownerName ?? t('contacts.card.noOwner')}
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Text size="sm">{formatDate(o.expectedClose)}</Text>
+                  <Text size="xs" c="dimmed">
+                    {o.ownerName ?? t('contacts.card.noOwner')}
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -310,13 +317,25 @@ function Persons({ contact: c }: { contact: Contact }) {
           <Table.Tbody>
             {c.persons.map((p) => (
               <Table.Tr key={p.id}>
-                <Table.Td>{p.name}</Table.Td>
-                <Table.Td c="dimmed">{p.role ?? ''}</Table.Td>
                 <Table.Td>
-                  {p.email ? <Anchor href={`mailto:${p.email}`}>{p.email}</Anchor> : ''}
+                  <Text size="sm">{p.name}</Text>
+                  {p.role ? (
+                    <Text size="xs" c="dimmed">
+                      {p.role}
+                    </Text>
+                  ) : null}
                 </Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {p.phone ? formatPhone(p.phone) : ''}
+                <Table.Td>
+                  {p.email ? (
+                    <Anchor size="sm" href={`mailto:${p.email}`} style={{ wordBreak: 'break-all' }}>
+                      {p.email}
+                    </Anchor>
+                  ) : null}
+                  {p.phone ? (
+                    <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+                      {formatPhone(p.phone)}
+                    </Text>
+                  ) : null}
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -393,6 +412,7 @@ function NoteForm({ id }: { id: number }) {
           />
           <Textarea
             aria-label={t('contacts.field.notes')}
+            placeholder={t('contacts.card.noteBodyPlaceholder')}
             autosize
             minRows={1}
             value={body}

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { parseAmount, todayIso } from '../accounting/input';
 import { useSignedIn } from '../auth/session';
 import { formatAmount, formatDateTime } from '../format';
+import { DateField } from '../ui/DateField';
 import { Loading } from '../ui/Loading';
 import { notifySuccess } from '../ui/notify';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { fieldErrorsOf } from '../ui/problems';
+import { focusUnreadableField } from '../ui/typedField';
 import { useCrmContacts, useOpportunity, useOwners, useSaveOpportunity, useStages } from './api';
 import type { OpportunityDetail } from './types';
 
@@ -58,7 +60,9 @@ function OpportunityForm({
   );
   const [title, setTitle] = useState(existing?.title ?? '');
   const [amount, setAmount] = useState(existing ? formatAmount(existing.amount) : '');
-  const [expectedClose, setExpectedClose] = useState(existing?.expectedClose ?? todayIso());
+  const [expectedClose, setExpectedClose] = useState<string | null>(
+    existing?.expectedClose ?? todayIso(),
+  );
   const [ownerId, setOwnerId] = useState<string | null>(
     existing ? (existing.ownerId === null ? null : String(existing.ownerId)) : String(user.id),
   );
@@ -69,6 +73,7 @@ function OpportunityForm({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (focusUnreadableField(event.currentTarget as HTMLFormElement)) return;
     const ore = parseAmount(amount);
     if (ore === null || ore < 0) {
       setAmountError(t('crm.opportunities.badAmount'));
@@ -82,7 +87,8 @@ function OpportunityForm({
         partyId: Number(partyId),
         title: title.trim(),
         amount: ore,
-        expectedClose,
+        // Left empty, the server names the missing date under the field.
+        expectedClose: expectedClose ?? '',
         ownerId: ownerId ? Number(ownerId) : null,
         stageId: Number(chosenStage),
       },
@@ -127,12 +133,11 @@ function OpportunityForm({
             onChange={(e) => setAmount(e.currentTarget.value)}
             error={amountError ?? errors.amount}
           />
-          <TextInput
+          <DateField
             label={t('crm.opportunities.expectedClose')}
-            type="date"
             required
             value={expectedClose}
-            onChange={(e) => setExpectedClose(e.currentTarget.value)}
+            onChange={setExpectedClose}
             error={errors.expectedClose}
           />
           <Select

@@ -9,7 +9,7 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { type KeyboardEvent, useState } from 'react';
+import { type KeyboardEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../auth/session';
 import { formatAmount, formatDate } from '../format';
@@ -34,6 +34,18 @@ export function PipelinePage() {
   const list = useOpportunities(company.id);
   const move = useMoveOpportunity(company.id);
   const [target, setTarget] = useState<number | 'new' | null>(null);
+  // The card just moved: it is drawn anew in its new column once the list has been read
+  // again, and the keyboard goes back to it then, not before.
+  const [moved, setMoved] = useState<{ id: number; stageId: number } | null>(null);
+  useEffect(() => {
+    if (!moved) return;
+    const card = document.querySelector<HTMLElement>(
+      `[data-opportunity="${moved.id}"][data-stage="${moved.stageId}"]`,
+    );
+    if (!card) return;
+    card.focus();
+    setMoved(null);
+  });
   const writer = canWrite(company, 'crm');
 
   const onKey = (event: KeyboardEvent, o: Opportunity, all: Stage[]) => {
@@ -49,10 +61,7 @@ export function PipelinePage() {
       {
         onSuccess: () => {
           notifySuccess(t('crm.pipeline.moved', { title: o.title, stage: next.name }));
-          // The card is drawn again in its new column: keep the keyboard on it.
-          requestAnimationFrame(() =>
-            document.querySelector<HTMLElement>(`[data-opportunity="${o.id}"]`)?.focus(),
-          );
+          setMoved({ id: o.id, stageId: next.id });
         },
       },
     );
@@ -114,6 +123,7 @@ export function PipelinePage() {
                       <UnstyledButton
                         key={o.id}
                         data-opportunity={o.id}
+                        data-stage={o.stageId}
                         onClick={() => setTarget(o.id)}
                         onKeyDown={(event) => onKey(event, o, stages.data)}
                         aria-label={t('crm.pipeline.cardLabel', {

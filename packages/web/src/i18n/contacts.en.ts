@@ -69,6 +69,7 @@ export const contactsEn: ContactsMessages = {
     noTimeline: 'Nothing recorded yet.',
     addNote: 'New note',
     noteTitle: 'Note',
+    noteBodyPlaceholder: 'More text (optional)',
     saveNote: 'Save note',
     noteSaved: 'The note is saved.',
     paymentTerms: '{{days}} days',

@@ -67,6 +67,7 @@ export const contactsNb = {
     noTimeline: 'Ingenting registrert ennå.',
     addNote: 'Nytt notat',
     noteTitle: 'Notat',
+    noteBodyPlaceholder: 'Mer tekst (valgfritt)',
     saveNote: 'Lagre notat',
     noteSaved: 'Notatet er lagret.',
     paymentTerms: '{{days}} dager',

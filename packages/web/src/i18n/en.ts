@@ -10,6 +10,12 @@ export const en: Messages = {
     you: 'you',
     close: 'Close',
   },
+  fields: {
+    datePlaceholder: 'dd.mm.yyyy',
+    timePlaceholder: 'hh:mm',
+    timeHint: 'Type hhmm, hmm or hh:mm',
+    invalidTime: 'Not a valid time',
+  },
   errors: {
     unexpected: 'Something went wrong. Please try again.',
     network: 'Cannot reach the server. Check the network and try again.',

@@ -236,6 +236,15 @@ export const inventoryEn: InventoryMessages = {
     addDiscount: 'Add discount',
     customerGroups: 'Customer groups',
     noCustomerGroups: 'No customers are placed in groups.',
+    edit: 'Edit',
+    editList: 'Edit the price list {{name}}',
+    editTitle: 'Edit the price list {{name}}',
+    editHint: 'Esc cancels without saving.',
+    saveChanges: 'Save the changes',
+    cancel: 'Cancel',
+    removeLine: 'Remove line {{number}}',
+    badPrice: 'Type the price in kroner, for example 149.00.',
+    badQuantity: 'Type a quantity, for example 10 or 2.5.',
   },
   adjust: {
     intro:

@@ -238,6 +238,15 @@ export const inventoryNb = {
     addDiscount: 'Legg til rabatt',
     customerGroups: 'Kundegrupper',
     noCustomerGroups: 'Ingen kunder er plassert i grupper.',
+    edit: 'Endre',
+    editList: 'Endre prislisten {{name}}',
+    editTitle: 'Endre prislisten {{name}}',
+    editHint: 'Esc avbryter uten å lagre.',
+    saveChanges: 'Lagre endringene',
+    cancel: 'Avbryt',
+    removeLine: 'Fjern linje {{number}}',
+    badPrice: 'Skriv prisen i kroner, for eksempel 149,00.',
+    badQuantity: 'Skriv et antall, for eksempel 10 eller 2,5.',
   },
   adjust: {
     intro:

@@ -9,6 +9,12 @@ export const nb = {
     you: 'deg',
     close: 'Lukk',
   },
+  fields: {
+    datePlaceholder: 'dd.mm.åååå',
+    timePlaceholder: 'tt:mm',
+    timeHint: 'Skriv ttmm, tmm eller tt:mm',
+    invalidTime: 'Ugyldig klokkeslett',
+  },
   errors: {
     unexpected: 'Noe gikk galt. Prøv igjen.',
     network: 'Får ikke kontakt med serveren. Sjekk nettverket og prøv igjen.',

@@ -6,6 +6,7 @@ import { ReportTable } from '../accounting/reports/ReportParts';
 import { useSignedIn } from '../auth/session';
 import { voucherPath } from '../shell/areas';
 import { hrefFor } from '../shell/router';
+import { DateField } from '../ui/DateField';
 import { LoadFailed, Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -21,6 +22,8 @@ export function CountPage() {
   const { company } = useSignedIn();
   const [warehouseId, setWarehouseId] = useState<number | null>(null);
   const [date, setDate] = useState(todayIso());
+  // The sheet stays at the last real date while the date field holds no date; nothing is posted.
+  const [dateTyped, setDateTyped] = useState(true);
   const [reference, setReference] = useState('');
   const [counted, setCounted] = useState<Record<number, string>>({});
   const sheet = useCountList(company.id, warehouseId, date);
@@ -51,18 +54,20 @@ export function CountPage() {
   };
   return (
     <Page title={t('inventory.pages.count')} intro={t('inventory.count.intro')} wide>
-      <Group align="flex-end">
+      <Group align="flex-start">
         <WarehouseSelect
           label={t('inventory.movements.warehouse')}
           value={warehouseId}
           onChange={setWarehouseId}
         />
-        <TextInput
+        <DateField
           label={t('inventory.movements.date')}
-          type="date"
           value={date}
-          onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
-          w={170}
+          onChange={(value) => {
+            setDateTyped(value !== null);
+            if (value) setDate(value);
+          }}
+          w={200}
         />
         <TextInput
           label={t('inventory.movements.reference')}
@@ -129,7 +134,7 @@ export function CountPage() {
         <Group>
           <Button
             onClick={submit}
-            disabled={entered.length === 0 || invalid}
+            disabled={entered.length === 0 || invalid || !dateTyped}
             loading={post.isPending}
           >
             {t('inventory.count.post', { count: entered.length })}

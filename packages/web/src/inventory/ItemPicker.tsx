@@ -13,17 +13,20 @@ interface ItemPickerProps {
   /** Only items kept in stock (stock items and structured items). */
   stocked?: boolean;
   w?: number;
+  /** The item already chosen when the picker opens (a saved line), so its name shows at once. */
+  known?: { id: number; number: string; name: string } | null;
 }
 
 /**
  * An item chosen by typing its number or name: the server searches, so a catalogue of any
  * size stays quick; arrow keys and Enter pick.
  */
-export function ItemPicker({ label, value, onChange, error, stocked, w = 320 }: ItemPickerProps) {
+export function ItemPicker(props: ItemPickerProps) {
+  const { label, value, onChange, error, stocked, w = 320, known = null } = props;
   const { t } = useTranslation();
   const { company } = useSignedIn();
   const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<Item | null>(null);
+  const [chosen, setChosen] = useState<Pick<Item, 'id' | 'number' | 'name'> | null>(known);
   const items = useItems(company.id, search);
   const found = (items.data?.items ?? []).filter(
     (i) => !stocked || i.kind === 'stock' || i.kind === 'structured',
@@ -43,9 +46,17 @@ export function ItemPicker({ label, value, onChange, error, stocked, w = 320 }: 
           setSearch(text.split(' ')[0] ?? '');
       }}
       onChange={(id) => {
-        const item = options.find((i) => String(i.id) === id) ?? null;
-        setChosen(item);
-        onChange(item);
+        if (id === null) {
+          setChosen(null);
+          onChange(null);
+          return;
+        }
+        // The item already chosen may not be among those found; then nothing changes.
+        const item = found.find((i) => String(i.id) === id);
+        if (item) {
+          setChosen(item);
+          onChange(item);
+        }
       }}
       filter={({ options: all }) => all}
       error={error}

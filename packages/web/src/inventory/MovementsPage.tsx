@@ -19,11 +19,13 @@ import { useSignedIn } from '../auth/session';
 import { formatDate } from '../format';
 import { voucherPath } from '../shell/areas';
 import { hrefFor } from '../shell/router';
+import { DateField } from '../ui/DateField';
 import { LoadFailed, Loading } from '../ui/Loading';
 import { notifySuccess } from '../ui/notify';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { fieldErrorsOf } from '../ui/problems';
+import { focusUnreadableField } from '../ui/typedField';
 import { useMovements, usePostEntry } from './api';
 import { ItemPicker } from './ItemPicker';
 import { parseQuantity, QuantityCell, WarehouseSelect } from './parts';
@@ -71,7 +73,7 @@ function EntryForm() {
   const { company } = useSignedIn();
   const post = usePostEntry(company.id);
   const [kind, setKind] = useState<EntryKind>('receipt');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState<string | null>(todayIso());
   const [reference, setReference] = useState('');
   const [lines, setLines] = useState<Line[]>([emptyLine()]);
   // Lines are remounted after posting, so their item pickers start empty again.
@@ -83,9 +85,11 @@ function EntryForm() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (focusUnreadableField(event.currentTarget as HTMLFormElement)) return;
     const entry: NewEntry = {
       kind,
-      date,
+      // Left empty, the server names the missing date under the field.
+      date: date ?? '',
       ...(reference.trim() ? { reference: reference.trim() } : {}),
       lines: lines
         .filter((l) => l.itemId !== null)
@@ -110,7 +114,7 @@ function EntryForm() {
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <Group align="flex-end">
+        <Group align="flex-start">
           <NativeSelect
             label={t('inventory.movements.kind')}
             data={KINDS.map((k) => ({ value: k, label: t(`inventory.movementKinds.${k}`) }))}
@@ -121,13 +125,12 @@ function EntryForm() {
             }}
             w={200}
           />
-          <TextInput
+          <DateField
             label={t('inventory.movements.date')}
-            type="date"
             value={date}
-            onChange={(event) => setDate(event.currentTarget.value)}
+            onChange={setDate}
             error={errors.date}
-            w={170}
+            w={200}
           />
           <TextInput
             label={t('inventory.movements.reference')}

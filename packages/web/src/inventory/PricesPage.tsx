@@ -20,10 +20,14 @@ import { ReportTable } from '../accounting/reports/ReportParts';
 import { useSignedIn } from '../auth/session';
 import { formatAmount, formatDate } from '../format';
 import { canWrite } from '../shell/areas';
+import { DateField } from '../ui/DateField';
 import { LoadFailed, Loading } from '../ui/Loading';
 import { notifySuccess } from '../ui/notify';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
+import { fieldErrorsOf } from '../ui/problems';
+import { focusUnreadableField } from '../ui/typedField';
+import { useAutoFocus } from '../ui/useAutoFocus';
 import {
   useAddDiscount,
   useCustomerGroups,
@@ -37,6 +41,7 @@ import {
 } from './api';
 import { ItemPicker } from './ItemPicker';
 import { formatQuantity, parseQuantity } from './parts';
+import type { PriceList } from './types';
 
 /** Priser og rabatter: price lists, campaigns, discounts, customer groups and a price check. */
 export function PricesPage() {
@@ -47,7 +52,7 @@ export function PricesPage() {
     <Page title={t('inventory.pages.prices')} intro={t('inventory.prices.intro')} wide>
       <PriceLookup />
       <PriceLists />
-      {writer ? <NewPriceList /> : null}
+      {writer ? <PriceListForm /> : null}
       <Discounts />
       <CustomerGroups />
     </Page>
@@ -61,6 +66,15 @@ function PriceLists() {
   const { t } = useTranslation();
   const { company } = useSignedIn();
   const lists = usePriceLists(company.id);
+  const writer = canWrite(company, 'inventory');
+  const [editing, setEditing] = useState<number | null>(null);
+  // After saving or cancelling, the cursor goes back to the list's edit button.
+  const refocus = (id: number) => {
+    setEditing(null);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLButtonElement>(`[data-edit-price-list="${id}"]`)?.focus(),
+    );
+  };
   return (
     <Stack gap="xs">
       <Title order={2} size="h4">
@@ -71,177 +85,283 @@ function PriceLists() {
       {lists.data?.priceLists.length === 0 ? (
         <Text c="dimmed">{t('inventory.prices.noLists')}</Text>
       ) : null}
-      {lists.data?.priceLists.map((l) => (
-        <Paper key={l.id} withBorder p="sm" radius="md">
-          <Text fw={600}>
-            {l.name} · {l.currency}
-            {l.customerGroup ? ` · ${t('inventory.prices.group')} ${l.customerGroup}` : ''}
-            {l.campaign ? ` · ${t('inventory.prices.campaign')}` : ''}{' '}
-            {span(l.validFrom, l.validTo)}
-          </Text>
-          <Table>
-            <Table.Tbody>
-              {l.lines.map((line) => (
-                <Table.Tr key={`${line.itemId}-${line.minQuantity}`}>
-                  <Table.Td w={110}>{line.number}</Table.Td>
-                  <Table.Td>{line.name}</Table.Td>
-                  <Table.Td w={160} ta="right">
-                    {line.minQuantity > 0
-                      ? t('inventory.prices.from', { quantity: formatQuantity(line.minQuantity) })
-                      : ''}
-                  </Table.Td>
-                  <AmountCell ore={line.price} w={140} />
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      ))}
+      {lists.data?.priceLists.map((l) =>
+        editing === l.id ? (
+          <Paper key={l.id} withBorder p="sm" radius="md">
+            <PriceListForm existing={l} onDone={() => refocus(l.id)} />
+          </Paper>
+        ) : (
+          <Paper key={l.id} withBorder p="sm" radius="md">
+            <Group justify="space-between" wrap="nowrap">
+              <Text fw={600}>
+                {l.name} · {l.currency}
+                {l.customerGroup ? ` · ${t('inventory.prices.group')} ${l.customerGroup}` : ''}
+                {l.campaign ? ` · ${t('inventory.prices.campaign')}` : ''}{' '}
+                {span(l.validFrom, l.validTo)}
+              </Text>
+              {writer ? (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  data-edit-price-list={l.id}
+                  aria-label={t('inventory.prices.editList', { name: l.name })}
+                  onClick={() => setEditing(l.id)}
+                >
+                  {t('inventory.prices.edit')}
+                </Button>
+              ) : null}
+            </Group>
+            <Table>
+              <Table.Tbody>
+                {l.lines.map((line) => (
+                  <Table.Tr key={`${line.itemId}-${line.minQuantity}`}>
+                    <Table.Td w={110}>{line.number}</Table.Td>
+                    <Table.Td>{line.name}</Table.Td>
+                    <Table.Td w={160} ta="right">
+                      {line.minQuantity > 0
+                        ? t('inventory.prices.from', { quantity: formatQuantity(line.minQuantity) })
+                        : ''}
+                    </Table.Td>
+                    <AmountCell ore={line.price} w={140} />
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        ),
+      )}
     </Stack>
   );
 }
 
 interface ListLine {
+  /** The saved item, so the picker can name it before anything is searched for. */
+  known: { id: number; number: string; name: string } | null;
   itemId: number | null;
   minQuantity: string;
   price: string;
 }
 
-function NewPriceList() {
+const emptyLine = (): ListLine => ({ known: null, itemId: null, minQuantity: '', price: '' });
+
+const linesOf = (list: PriceList | undefined): ListLine[] =>
+  list && list.lines.length > 0
+    ? list.lines.map((l) => ({
+        known: { id: l.itemId, number: l.number, name: l.name },
+        itemId: l.itemId,
+        minQuantity: l.minQuantity > 0 ? formatQuantity(l.minQuantity) : '',
+        price: formatAmount(l.price),
+      }))
+    : [emptyLine()];
+
+const HEAD_FIELDS = ['name', 'currency', 'customerGroup', 'validFrom', 'validTo'];
+
+/**
+ * A new price list or campaign, or changes to a saved one: its head, and lines with quantity
+ * breaks. Saving replaces all lines of the list; a line left without an item is dropped.
+ */
+function PriceListForm({ existing, onDone }: { existing?: PriceList; onDone?: () => void }) {
   const { t } = useTranslation();
   const { company } = useSignedIn();
   const save = useSavePriceList(company.id);
-  const [name, setName] = useState('');
-  const [currency, setCurrency] = useState('NOK');
-  const [group, setGroup] = useState('');
-  const [campaign, setCampaign] = useState(false);
-  const [validFrom, setValidFrom] = useState('');
-  const [validTo, setValidTo] = useState('');
-  const [lines, setLines] = useState<ListLine[]>([{ itemId: null, minQuantity: '', price: '' }]);
+  const nameRef = useAutoFocus<HTMLInputElement>(existing !== undefined);
+  const [name, setName] = useState(existing?.name ?? '');
+  const [currency, setCurrency] = useState(existing?.currency ?? 'NOK');
+  const [group, setGroup] = useState(existing?.customerGroup ?? '');
+  const [campaign, setCampaign] = useState(existing?.campaign ?? false);
+  const [validFrom, setValidFrom] = useState<string | null>(existing?.validFrom ?? null);
+  const [validTo, setValidTo] = useState<string | null>(existing?.validTo ?? null);
+  const [lines, setLines] = useState<ListLine[]>(() => linesOf(existing));
+  // Lines are remounted after a new list is saved, so their item pickers start empty again.
   const [round, setRound] = useState(0);
-  const submit = (event: FormEvent) => {
+  // The server numbers lines as sent (lines without an item left out); these are their places.
+  const [sentAt, setSentAt] = useState<number[]>([]);
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const serverErrors = fieldErrorsOf(save.error);
+  const lineError = (i: number, field: string) =>
+    local[`${i}.${field}`] ?? serverErrors[`lines.${sentAt.indexOf(i)}.${field}`];
+  const change = (i: number, patch: Partial<ListLine>) =>
+    setLines((old) => old.map((l, k) => (k === i ? { ...l, ...patch } : l)));
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (focusUnreadableField(event.currentTarget)) return;
+    const kept = lines.flatMap((l, i) => (l.itemId === null ? [] : [i]));
+    const wrong: Record<string, string> = {};
+    for (const i of kept) {
+      const line = lines[i]!;
+      if (parseAmount(line.price) === null) wrong[`${i}.price`] = t('inventory.prices.badPrice');
+      if (line.minQuantity.trim() && parseQuantity(line.minQuantity) === null)
+        wrong[`${i}.minQuantity`] = t('inventory.prices.badQuantity');
+    }
+    setLocal(wrong);
+    if (Object.keys(wrong).length > 0) return;
+    setSentAt(kept);
     save.mutate(
       {
-        id: null,
+        id: existing?.id ?? null,
         list: {
           name: name.trim(),
           currency: currency.trim().toUpperCase(),
           customerGroup: group.trim() || null,
           campaign,
-          validFrom: validFrom || null,
-          validTo: validTo || null,
-          lines: lines
-            .filter((l) => l.itemId !== null)
-            .map((l) => ({
+          validFrom,
+          validTo,
+          lines: kept.map((i) => {
+            const l = lines[i]!;
+            return {
               itemId: l.itemId!,
-              ...(l.minQuantity.trim() ? { minQuantity: parseQuantity(l.minQuantity) ?? -1 } : {}),
-              price: parseAmount(l.price) ?? -1,
-            })),
+              ...(l.minQuantity.trim() ? { minQuantity: parseQuantity(l.minQuantity)! } : {}),
+              price: parseAmount(l.price)!,
+            };
+          }),
         },
       },
       {
         onSuccess: (saved) => {
           notifySuccess(t('inventory.prices.saved', { name: saved.name }));
+          if (existing) {
+            onDone?.();
+            return;
+          }
           setName('');
-          setLines([{ itemId: null, minQuantity: '', price: '' }]);
+          setLines([emptyLine()]);
           setRound((r) => r + 1);
         },
       },
     );
   };
+  const placed = [
+    ...HEAD_FIELDS,
+    ...sentAt.flatMap((_, k) => ['itemId', 'minQuantity', 'price'].map((f) => `lines.${k}.${f}`)),
+  ];
+  const title = existing
+    ? t('inventory.prices.editTitle', { name: existing.name })
+    : t('inventory.prices.newList');
   return (
-    <form onSubmit={submit} noValidate aria-label={t('inventory.prices.newList')}>
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={title}
+      onKeyDown={(event) => {
+        // Esc leaves the form unsaved, unless it only closes an open item list.
+        const target = event.target as HTMLElement;
+        if (existing && event.key === 'Escape' && target.getAttribute('aria-expanded') !== 'true') {
+          event.preventDefault();
+          onDone?.();
+        }
+      }}
+    >
       <Stack gap="xs">
         <Title order={3} size="h5">
-          {t('inventory.prices.newList')}
+          {title}
         </Title>
-        <Group align="flex-end">
+        {existing ? (
+          <Text size="sm" c="dimmed">
+            {t('inventory.prices.editHint')}
+          </Text>
+        ) : null}
+        <Group align="flex-start">
           <TextInput
+            ref={nameRef}
             label={t('inventory.prices.name')}
             value={name}
+            error={serverErrors.name}
             onChange={(e) => setName(e.currentTarget.value)}
             w={220}
           />
           <TextInput
             label={t('inventory.prices.currency')}
             value={currency}
+            error={serverErrors.currency}
             onChange={(e) => setCurrency(e.currentTarget.value)}
             w={90}
           />
           <TextInput
             label={t('inventory.prices.customerGroup')}
             value={group}
+            error={serverErrors.customerGroup}
             onChange={(e) => setGroup(e.currentTarget.value)}
             w={150}
           />
-          <TextInput
+          <DateField
             label={t('inventory.prices.validFrom')}
-            type="date"
             value={validFrom}
-            onChange={(e) => setValidFrom(e.currentTarget.value)}
-            w={160}
+            error={serverErrors.validFrom}
+            onChange={setValidFrom}
+            w={200}
           />
-          <TextInput
+          <DateField
             label={t('inventory.prices.validTo')}
-            type="date"
             value={validTo}
-            onChange={(e) => setValidTo(e.currentTarget.value)}
-            w={160}
+            error={serverErrors.validTo}
+            onChange={setValidTo}
+            w={200}
           />
           <Checkbox
             label={t('inventory.prices.campaign')}
             checked={campaign}
             onChange={(e) => setCampaign(e.currentTarget.checked)}
-            mb={8}
+            mt={32}
           />
         </Group>
         {lines.map((line, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity until saved.
-          <Group key={`${round}-${i}`} align="flex-end">
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity of their own.
+          <Group key={`${round}-${i}`} align="flex-start">
             <ItemPicker
               label={t('inventory.movements.item')}
               value={line.itemId}
-              onChange={(item) =>
-                setLines((old) =>
-                  old.map((l, k) => (k === i ? { ...l, itemId: item?.id ?? null } : l)),
-                )
-              }
+              known={line.known}
+              error={lineError(i, 'itemId')}
+              onChange={(item) => change(i, { itemId: item?.id ?? null })}
             />
             <TextInput
               label={t('inventory.prices.minQuantity')}
               value={line.minQuantity}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                setLines((old) => old.map((l, k) => (k === i ? { ...l, minQuantity: v } : l)));
-              }}
+              error={lineError(i, 'minQuantity')}
+              onChange={(e) => change(i, { minQuantity: e.currentTarget.value })}
               w={130}
             />
             <TextInput
               label={t('inventory.prices.price')}
               value={line.price}
-              onChange={(e) => {
-                const v = e.currentTarget.value;
-                setLines((old) => old.map((l, k) => (k === i ? { ...l, price: v } : l)));
-              }}
+              error={lineError(i, 'price')}
+              onChange={(e) => change(i, { price: e.currentTarget.value })}
               w={130}
             />
+            {lines.length > 1 ? (
+              <Button
+                variant="subtle"
+                color="red"
+                mt={25}
+                aria-label={t('inventory.prices.removeLine', { number: i + 1 })}
+                onClick={() => {
+                  setLines((old) => old.filter((_, k) => k !== i));
+                  // Places shift when a line goes; old errors would point at the wrong line.
+                  setLocal({});
+                  setSentAt([]);
+                  setRound((r) => r + 1);
+                }}
+              >
+                {t('inventory.remove')}
+              </Button>
+            ) : null}
           </Group>
         ))}
         <Group>
-          <Button
-            variant="subtle"
-            onClick={() =>
-              setLines((old) => [...old, { itemId: null, minQuantity: '', price: '' }])
-            }
-          >
+          <Button variant="subtle" onClick={() => setLines((old) => [...old, emptyLine()])}>
             {t('inventory.movements.addLine')}
           </Button>
           <Button type="submit" loading={save.isPending}>
-            {t('inventory.prices.saveList')}
+            {existing ? t('inventory.prices.saveChanges') : t('inventory.prices.saveList')}
           </Button>
+          {existing ? (
+            <Button variant="default" onClick={() => onDone?.()}>
+              {t('inventory.prices.cancel')}
+            </Button>
+          ) : null}
         </Group>
-        <ProblemAlert error={save.error} />
+        <ProblemAlert error={save.error} placedFields={placed} />
       </Stack>
     </form>
   );
@@ -260,22 +380,23 @@ function Discounts() {
   const [customerGroup, setCustomerGroup] = useState('');
   const [itemGroupId, setItemGroupId] = useState('');
   const [percent, setPercent] = useState('');
-  const [validFrom, setValidFrom] = useState('');
-  const [validTo, setValidTo] = useState('');
+  const [validFrom, setValidFrom] = useState<string | null>(null);
+  const [validTo, setValidTo] = useState<string | null>(null);
   const groupName = (id: number | null) => {
     const g = groups.data?.groups.find((x) => x.id === id);
     return g ? `${g.code} ${g.name}` : t('inventory.prices.allItems');
   };
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (focusUnreadableField(event.currentTarget)) return;
     add.mutate(
       {
         partyId: partyId ? Number(partyId) : null,
         customerGroup: customerGroup.trim() || null,
         itemGroupId: itemGroupId ? Number(itemGroupId) : null,
         percent: Number(percent.replace(',', '.')),
-        validFrom: validFrom || null,
-        validTo: validTo || null,
+        validFrom,
+        validTo,
       },
       { onSuccess: () => setPercent('') },
     );
@@ -318,7 +439,7 @@ function Discounts() {
       ) : null}
       {writer ? (
         <form onSubmit={submit} noValidate aria-label={t('inventory.prices.newDiscount')}>
-          <Group align="flex-end">
+          <Group align="flex-start">
             <NativeSelect
               label={t('inventory.prices.customer')}
               data={[
@@ -348,19 +469,17 @@ function Discounts() {
               onChange={(e) => setItemGroupId(e.currentTarget.value)}
               w={200}
             />
-            <TextInput
+            <DateField
               label={t('inventory.prices.validFrom')}
-              type="date"
               value={validFrom}
-              onChange={(e) => setValidFrom(e.currentTarget.value)}
-              w={160}
+              onChange={setValidFrom}
+              w={200}
             />
-            <TextInput
+            <DateField
               label={t('inventory.prices.validTo')}
-              type="date"
               value={validTo}
-              onChange={(e) => setValidTo(e.currentTarget.value)}
-              w={160}
+              onChange={setValidTo}
+              w={200}
             />
             <TextInput
               label={t('inventory.prices.percent')}
@@ -368,7 +487,7 @@ function Discounts() {
               onChange={(e) => setPercent(e.currentTarget.value)}
               w={100}
             />
-            <Button type="submit" loading={add.isPending}>
+            <Button type="submit" loading={add.isPending} mt={25}>
               {t('inventory.prices.addDiscount')}
             </Button>
           </Group>
@@ -439,16 +558,17 @@ function PriceLookup() {
   const [itemId, setItemId] = useState<number | null>(null);
   const [customerId, setCustomerId] = useState('');
   const [quantity, setQuantity] = useState('1');
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState<string | null>(todayIso());
   const [currency, setCurrency] = useState('NOK');
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (itemId === null) return;
+    if (focusUnreadableField(event.currentTarget) || itemId === null) return;
     lookup.mutate({
       itemId,
       ...(customerId ? { customerId: Number(customerId) } : {}),
       quantity: parseQuantity(quantity) ?? 1,
-      date,
+      // No date typed asks for today's price.
+      date: date ?? todayIso(),
       currency: currency.trim().toUpperCase(),
     });
   };
@@ -460,7 +580,7 @@ function PriceLookup() {
           <Title order={2} size="h4">
             {t('inventory.prices.lookup')}
           </Title>
-          <Group align="flex-end">
+          <Group align="flex-start">
             <ItemPicker
               label={t('inventory.movements.item')}
               value={itemId}
@@ -482,12 +602,11 @@ function PriceLookup() {
               onChange={(e) => setQuantity(e.currentTarget.value)}
               w={90}
             />
-            <TextInput
+            <DateField
               label={t('inventory.movements.date')}
-              type="date"
               value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
-              w={160}
+              onChange={setDate}
+              w={200}
             />
             <TextInput
               label={t('inventory.prices.currency')}
@@ -500,6 +619,7 @@ function PriceLookup() {
               variant="light"
               loading={lookup.isPending}
               disabled={itemId === null}
+              mt={25}
             >
               {t('inventory.prices.check')}
             </Button>

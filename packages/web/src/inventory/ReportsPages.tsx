@@ -7,7 +7,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
@@ -17,6 +16,7 @@ import { todayIso } from '../accounting/input';
 import { ReportTable } from '../accounting/reports/ReportParts';
 import { useSignedIn } from '../auth/session';
 import { hrefFor } from '../shell/router';
+import { DateField } from '../ui/DateField';
 import { LoadFailed, Loading } from '../ui/Loading';
 import { Page } from '../ui/Page';
 import { useReorder, useStockList, useTurnover } from './api';
@@ -33,13 +33,12 @@ export function StockListPage() {
   const data = list.data;
   return (
     <Page title={t('inventory.pages.stockList')} intro={t('inventory.stockList.intro')} wide>
-      <Group align="flex-end">
-        <TextInput
+      <Group align="flex-start">
+        <DateField
           label={t('inventory.stockList.date')}
-          type="date"
           value={date}
-          onChange={(event) => event.currentTarget.value && setDate(event.currentTarget.value)}
-          w={170}
+          onChange={(value) => value && setDate(value)}
+          w={200}
         />
         <WarehouseSelect
           label={t('inventory.movements.warehouse')}
@@ -175,20 +174,18 @@ export function TurnoverPage() {
       <Alert color="blue" variant="light">
         {t('inventory.turnover.basis')}
       </Alert>
-      <Group align="flex-end">
-        <TextInput
+      <Group align="flex-start">
+        <DateField
           label={t('inventory.turnover.from')}
-          type="date"
           value={from}
-          onChange={(e) => e.currentTarget.value && setFrom(e.currentTarget.value)}
-          w={170}
+          onChange={(value) => value && setFrom(value)}
+          w={200}
         />
-        <TextInput
+        <DateField
           label={t('inventory.turnover.to')}
-          type="date"
           value={to}
-          onChange={(e) => e.currentTarget.value && setTo(e.currentTarget.value)}
-          w={170}
+          onChange={(value) => value && setTo(value)}
+          w={200}
         />
         <NativeSelect
           label={t('inventory.turnover.by')}
