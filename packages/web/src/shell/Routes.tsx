@@ -1,18 +1,33 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AccountingRoutes, ReportRoutes } from '../accounting/AccountingRoutes';
 import { useSignedIn } from '../auth/session';
 import { CompanySettingsPage } from '../companies/CompanySettingsPage';
 import { NewCompanyPage } from '../companies/NewCompanyPage';
-import { contactCrmRoute, contactsRoute } from '../contacts/ContactRoutes';
-import { crmRoute } from '../crm/CrmRoutes';
-import { InventoryRoutes } from '../inventory/InventoryRoutes';
+import { Loading } from '../ui/Loading';
 import { ProfilePage } from '../users/ProfilePage';
 import { UsersPage } from '../users/UsersPage';
 import { NoAccessPage, NotAvailablePage, NotFoundPage } from './AreaPage';
 import { areaPath, BUSINESS_AREAS, type BusinessArea, canSee, SETTINGS_PATHS } from './areas';
 import { HomePage } from './HomePage';
+import { AccountingArea, ContactsArea, CrmArea, InventoryArea, ReportsArea } from './lazyAreas';
 import { navigate, usePath } from './router';
+
+function areaScreens(area: BusinessArea, path: string) {
+  switch (area) {
+    case 'accounting':
+      return <AccountingArea path={path} />;
+    case 'reports':
+      return <ReportsArea path={path} />;
+    case 'inventory':
+      return <InventoryArea path={path} />;
+    case 'contacts':
+      return <ContactsArea path={path} />;
+    case 'crm':
+      return <CrmArea path={path} />;
+    default:
+      return path === areaPath(area) ? <NotAvailablePage area={area} /> : <NotFoundPage />;
+  }
+}
 
 const isArea = (name: string): name is BusinessArea =>
   (BUSINESS_AREAS as readonly string[]).includes(name);
@@ -30,16 +45,7 @@ export function Routes() {
   const area = path.split('/')[1] ?? '';
   if (isArea(area)) {
     if (!canSee(company, area)) return <NoAccessPage title={t(`areas.${area}`)} />;
-    if (area === 'accounting') return <AccountingRoutes path={path} />;
-    if (area === 'reports') return <ReportRoutes path={path} />;
-    if (area === 'inventory') return <InventoryRoutes path={path} />;
-    const crmPage = area === 'crm' ? crmRoute(path) : null;
-    if (crmPage) return crmPage;
-    const contactPage =
-      area === 'contacts' ? contactsRoute(path) : area === 'crm' ? contactCrmRoute(path) : null;
-    if (contactPage) return contactPage;
-    if (path === areaPath(area)) return <NotAvailablePage area={area} />;
-    return <NotFoundPage />;
+    return <Suspense fallback={<Loading />}>{areaScreens(area, path)}</Suspense>;
   }
   switch (path) {
     case '/':
