@@ -156,6 +156,12 @@ describeEachStore('SAF-T import', (store) => {
     expect(report.companyId).toBe(empty.id);
     expect(report.createdCompany).toBe(false);
 
+    // Another organisation's file into the company filled from this one's: refused.
+    const stranger = write(saft({ ...consistentYear('1.30'), orgNumber: '974760673' }));
+    await expect(importSaft(db, { file: stranger, userId, companyId: empty.id })).rejects.toThrow(
+      /was filled from the files of organisation 986586210/,
+    );
+
     const demo = await createDemoCompany(db, userId);
     const before = await count(db, 'vouchers');
     await expect(importSaft(db, { file, userId, companyId: demo.id })).rejects.toThrow(

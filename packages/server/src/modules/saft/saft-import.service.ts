@@ -1180,6 +1180,20 @@ async function targetCompany(
   if (input.companyId !== undefined) {
     const row = await findCompany(db, input.companyId);
     if (!row) throw new AppError('not-found', `Company ${input.companyId} does not exist.`);
+    const earlier = await db
+      .selectFrom('saft_imports')
+      .select('report')
+      .where('company_id', '=', row.id)
+      .execute();
+    const otherOrg = earlier
+      .map((e) => (JSON.parse(e.report) as { file?: { orgNumber?: string } }).file?.orgNumber)
+      .find((org) => org && org !== company.orgNumber);
+    if (otherOrg) {
+      throw new AppError(
+        'conflict',
+        `${row.name} was filled from the files of organisation ${otherOrg}; this file is from ${company.orgNumber}. Import it into its own company.`,
+      );
+    }
     if (!(await onlyImported(db, row.id))) {
       throw new AppError(
         'conflict',
