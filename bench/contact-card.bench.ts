@@ -39,7 +39,10 @@ export async function contactCardBenchmark(dialect: 'sqlite' | 'postgres', pgUrl
     for (const p of parties) await listOpportunities(db, company.id, { partyId: p.id });
     const opportunityMs = (performance.now() - started) / parties.length;
     console.log(
-      `[${dialect}] contact card on the demo company (${parties.length} contacts, ${Number(segments.n)} segments, ${memberships} memberships): segments panel ${segmentMs.toFixed(2)} ms per contact, opportunities panel ${opportunityMs.toFixed(2)} ms per contact`,
+      `[${dialect}] contact card on the demo company ` +
+        `(${parties.length} contacts, ${Number(segments.n)} segments, ${memberships} memberships): ` +
+        `segments panel ${segmentMs.toFixed(2)} ms per contact, ` +
+        `opportunities panel ${opportunityMs.toFixed(2)} ms per contact`,
     );
   } finally {
     await drop();

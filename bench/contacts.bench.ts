@@ -138,7 +138,8 @@ export async function contactsBenchmark(
       }
       times.sort((a, b) => a - b);
       console.log(
-        `search ${label.padEnd(30)} ${hits.toString().padStart(3)} hits  median ${times[10]?.toFixed(2)} ms  max ${times[19]?.toFixed(2)} ms`,
+        `search ${label.padEnd(30)} ${hits.toString().padStart(3)} hits  ` +
+          `median ${times[10]?.toFixed(2)} ms  max ${times[19]?.toFixed(2)} ms`,
       );
     }
   } finally {

@@ -32,7 +32,8 @@ export async function crmBenchmark(dialect: 'sqlite' | 'postgres', count: number
     let started = performance.now();
     await bulkLoad(db, company.id, count);
     console.log(
-      `${count} leads and ${count} opportunities with history bulk-loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `${count} leads and ${count} opportunities with history bulk-loaded in ` +
+        `${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     const types = await listEventTypes(db, company.id);
     const visit = types.find((t) => t.name === 'Besøkte nettsiden')?.id ?? 0;
@@ -50,7 +51,8 @@ export async function crmBenchmark(dialect: 'sqlite' | 'postgres', count: number
     }
     times.sort((a, b) => a - b);
     console.log(
-      `log an event (points, status moves, timeline)  median ${times[100]?.toFixed(2)} ms  max ${times.at(-1)?.toFixed(2)} ms`,
+      `log an event (points, status moves, timeline)  ` +
+        `median ${times[100]?.toFixed(2)} ms  max ${times.at(-1)?.toFixed(2)} ms`,
     );
     const year = {
       from: new Date(Date.now() - 365 * DAY).toISOString().slice(0, 10),

@@ -10,6 +10,9 @@ const CUSTOMERS = 200;
 const SUPPLIERS = 50;
 
 const amount = (ore: number) => (ore / 100).toFixed(2);
+/** An element with its content: el('AccountID', 1500) → <AccountID>1500</AccountID>. */
+const el = (name: string, ...content: (string | number)[]) =>
+  `<${name}>${content.join('')}</${name}>`;
 const debit = (ore: number) => `<DebitAmount><Amount>${amount(ore)}</Amount></DebitAmount>`;
 const credit = (ore: number) => `<CreditAmount><Amount>${amount(ore)}</Amount></CreditAmount>`;
 
@@ -21,7 +24,14 @@ function transaction(i: number): string {
   const line = (n: number, account: string, body: string) =>
     `<Line><RecordID>${n}</RecordID><AccountID>${account}</AccountID><Description>Linje</Description>${body}</Line>`;
   const tax = (code: string) =>
-    `<TaxInformation><TaxType>MVA</TaxType><TaxCode>${code}</TaxCode><TaxPercentage>25</TaxPercentage><TaxBase>${amount(net)}</TaxBase><TaxAmount><Amount>${amount(vat)}</Amount></TaxAmount></TaxInformation>`;
+    el(
+      'TaxInformation',
+      el('TaxType', 'MVA'),
+      el('TaxCode', code),
+      el('TaxPercentage', 25),
+      el('TaxBase', amount(net)),
+      el('TaxAmount', el('Amount', amount(vat))),
+    );
   let lines: string;
   if (i % 3 === 0) {
     lines =
@@ -36,7 +46,15 @@ function transaction(i: number): string {
   } else {
     lines = line(1, '7770', debit(5_000 + (i % 900))) + line(2, '1920', credit(5_000 + (i % 900)));
   }
-  return `<Transaction><TransactionID>${i}</TransactionID><Period>${Number(date.slice(5, 7))}</Period><PeriodYear>${YEAR}</PeriodYear><TransactionDate>${date}</TransactionDate><Description>Bilag ${i}</Description><SystemEntryDate>${date}</SystemEntryDate><GLPostingDate>${date}</GLPostingDate>${lines}</Transaction>\n`;
+  const head =
+    el('TransactionID', i) +
+    el('Period', Number(date.slice(5, 7))) +
+    el('PeriodYear', YEAR) +
+    el('TransactionDate', date) +
+    el('Description', `Bilag ${i}`) +
+    el('SystemEntryDate', date) +
+    el('GLPostingDate', date);
+  return `${el('Transaction', head, lines)}\n`;
 }
 
 /** Writes a SAF-T 1.20 file of about `lines` lines, the way another system might. */
@@ -46,13 +64,59 @@ async function writeFile(file: string, lines: number) {
     if (!out.write(text)) await once(out, 'drain');
   };
   const accounts = ['1500', '1920', '2050', '2400', '2700', '2710', '3000', '4300', '7770'];
-  await write(`<?xml version="1.0" encoding="UTF-8"?>
-<AuditFile xmlns="urn:StandardAuditFile-Taxation-Financial:NO"><Header><AuditFileVersion>1.20</AuditFileVersion><AuditFileCountry>NO</AuditFileCountry><AuditFileDateCreated>${YEAR + 1}-01-15</AuditFileDateCreated><SoftwareCompanyName>Benk</SoftwareCompanyName><SoftwareID>Benk</SoftwareID><SoftwareVersion>1</SoftwareVersion><Company><RegistrationNumber>923609016</RegistrationNumber><Name>Benk AS</Name></Company><DefaultCurrencyCode>NOK</DefaultCurrencyCode><SelectionCriteria><SelectionStartDate>${YEAR}-01-01</SelectionStartDate><SelectionEndDate>${YEAR}-12-31</SelectionEndDate></SelectionCriteria><TaxAccountingBasis>A</TaxAccountingBasis></Header>
-<MasterFiles><GeneralLedgerAccounts>${accounts.map((a) => `<Account><AccountID>${a}</AccountID><AccountDescription>Konto ${a}</AccountDescription><StandardAccountID>${a.slice(0, 2)}</StandardAccountID><AccountType>GL</AccountType><OpeningDebitBalance>0</OpeningDebitBalance></Account>`).join('')}</GeneralLedgerAccounts>
-<Customers>${Array.from({ length: CUSTOMERS }, (_, i) => `<Customer><Name>Kunde ${i}</Name><CustomerID>${10_000 + i}</CustomerID><AccountID>1500</AccountID><OpeningDebitBalance>0</OpeningDebitBalance></Customer>`).join('')}</Customers>
-<Suppliers>${Array.from({ length: SUPPLIERS }, (_, i) => `<Supplier><Name>Leverandør ${i}</Name><SupplierID>${20_000 + i}</SupplierID><AccountID>2400</AccountID><OpeningCreditBalance>0</OpeningCreditBalance></Supplier>`).join('')}</Suppliers>
-</MasterFiles><GeneralLedgerEntries><Journal><JournalID>GL</JournalID><Description>Hovedbok</Description><Type>GL</Type>
-`);
+  const header = el(
+    'Header',
+    el('AuditFileVersion', '1.20'),
+    el('AuditFileCountry', 'NO'),
+    el('AuditFileDateCreated', `${YEAR + 1}-01-15`),
+    el('SoftwareCompanyName', 'Benk'),
+    el('SoftwareID', 'Benk'),
+    el('SoftwareVersion', 1),
+    el('Company', el('RegistrationNumber', '923609016'), el('Name', 'Benk AS')),
+    el('DefaultCurrencyCode', 'NOK'),
+    el(
+      'SelectionCriteria',
+      el('SelectionStartDate', `${YEAR}-01-01`),
+      el('SelectionEndDate', `${YEAR}-12-31`),
+    ),
+    el('TaxAccountingBasis', 'A'),
+  );
+  const chart = accounts.map((a) =>
+    el(
+      'Account',
+      el('AccountID', a),
+      el('AccountDescription', `Konto ${a}`),
+      el('StandardAccountID', a.slice(0, 2)),
+      el('AccountType', 'GL'),
+      el('OpeningDebitBalance', 0),
+    ),
+  );
+  const party = (kind: 'Customer' | 'Supplier', id: number, name: string, account: string) =>
+    el(
+      kind,
+      el('Name', name),
+      el(`${kind}ID`, id),
+      el('AccountID', account),
+      el(kind === 'Customer' ? 'OpeningDebitBalance' : 'OpeningCreditBalance', 0),
+    );
+  const customers = Array.from({ length: CUSTOMERS }, (_, i) =>
+    party('Customer', 10_000 + i, `Kunde ${i}`, '1500'),
+  );
+  const suppliers = Array.from({ length: SUPPLIERS }, (_, i) =>
+    party('Supplier', 20_000 + i, `Leverandør ${i}`, '2400'),
+  );
+  const masterFiles = el(
+    'MasterFiles',
+    el('GeneralLedgerAccounts', ...chart),
+    el('Customers', ...customers),
+    el('Suppliers', ...suppliers),
+  );
+  const journal = el('JournalID', 'GL') + el('Description', 'Hovedbok') + el('Type', 'GL');
+  await write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+      '<AuditFile xmlns="urn:StandardAuditFile-Taxation-Financial:NO">' +
+      `${header}\n${masterFiles}\n<GeneralLedgerEntries><Journal>${journal}\n`,
+  );
   let written = 0;
   let i = 0;
   while (written < lines) {

@@ -73,7 +73,10 @@ export function mvaLineKey(line: Pick<MvaLine, 'code' | 'specification' | 'basis
 
 // The codes R020 and R021 look at (MVA forretningsregler).
 // biome-ignore format: a list of codes reads best on one line
-const OUTPUT_SIGN_CODES = new Set(['3', '6', '31', '32', '33', '51', '52', '81', '82', '83', '84', '85', '86', '87', '88', '89', '91', '92']);
+const OUTPUT_SIGN_CODES = new Set([
+  ...['3', '6', '31', '32', '33', '51', '52'],
+  ...['81', '82', '83', '84', '85', '86', '87', '88', '89', '91', '92'],
+]);
 const INPUT_SIGN_CODES = new Set(['1', '11', '12', '13', '14', '15', '81', '83', '86', '88', '91']);
 
 /**

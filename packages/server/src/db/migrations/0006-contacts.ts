@@ -210,9 +210,8 @@ export function contacts(dialect: DialectName): Migration {
           phone: null,
         });
         for (const term of terms) {
-          await sql`insert into contact_search_terms (company_id, party_id, term) values (${r.company_id}, ${r.id}, ${term})`.execute(
-            db,
-          );
+          await sql`insert into contact_search_terms (company_id, party_id, term)
+            values (${r.company_id}, ${r.id}, ${term})`.execute(db);
         }
       }
     },

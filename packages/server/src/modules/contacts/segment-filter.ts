@@ -58,6 +58,18 @@ const DATE_FIELDS = [
   'lastPurchase',
 ];
 const DATE_OPS = ['withinDays', 'olderThanDays', 'exists', 'before', 'after'];
+const OTHER_FIELDS = [
+  'city',
+  'kind',
+  'isCustomer',
+  'isSupplier',
+  'isLead',
+  'tag',
+  'leadStatus',
+  'leadPoints',
+];
+/** Every field a rule may name, for the message that refuses an unknown one. */
+const KNOWN_FIELDS = [...Object.keys(TEXT_FIELDS), ...OTHER_FIELDS, ...DATE_FIELDS];
 
 function fail(path: string, message: string): never {
   throw AppError.field(`rule${path}`, message, 'rule');
@@ -270,10 +282,7 @@ function leafCondition(
       return eb.and([eb(date, 'is not', null), eb(sql`substr(${date}, 1, 10)`, compare, bound)]);
     };
   }
-  return fail(
-    `${path}.field`,
-    `Unknown field "${field}". Fields: ${[...Object.keys(TEXT_FIELDS), 'city', 'kind', 'isCustomer', 'isSupplier', 'isLead', 'tag', 'leadStatus', 'leadPoints', ...DATE_FIELDS].join(', ')}.`,
-  );
+  return fail(`${path}.field`, `Unknown field "${field}". Fields: ${KNOWN_FIELDS.join(', ')}.`);
 }
 
 function leadRow(eb: EB, companyId: number) {

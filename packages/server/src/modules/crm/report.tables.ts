@@ -24,7 +24,8 @@ export function funnelTable(report: FunnelReport, ctx: TableContext): Table {
   const title = leads
     ? pick(ctx, 'Trakt for ledetråder', 'Lead funnel')
     : pick(ctx, 'Salgstrakt', 'Sales funnel');
-  const stem = `${leads ? pick(ctx, 'ledetrader', 'leads') : pick(ctx, 'salgstrakt', 'sales-funnel')}-${report.from}-${report.to}`;
+  const name = leads ? pick(ctx, 'ledetrader', 'leads') : pick(ctx, 'salgstrakt', 'sales-funnel');
+  const stem = `${name}-${report.from}-${report.to}`;
   return {
     ...frame(ctx, title, stem, periodText(ctx, report)),
     columns: columns(FUNNEL, ctx.language),
