@@ -58,6 +58,13 @@ export function requireMembership(request: FastifyRequest): Membership {
   return request.membership;
 }
 
+/** The company of a /companies/:companyId route the request was let into. */
+export const companyIdOf = (request: FastifyRequest): number =>
+  requireMembership(request).companyId;
+
+/** The signed-in user's id. */
+export const userIdOf = (request: FastifyRequest): number => requireSession(request).user_id;
+
 export function registerAccessChecks(app: FastifyInstance, db: Kysely<Database>) {
   app.decorate('companyRoutes', []);
   app.addHook('onRoute', (route) => {

@@ -15,6 +15,9 @@ import { requireInstallationAdmin } from './user.routes';
 
 export const companyParams = z.strictObject({ companyId: z.coerce.number().int().positive() });
 
+/** A company route about one thing of the company, by its id: /companies/:companyId/…/:id. */
+export const companyItemParams = companyParams.extend({ id: z.coerce.number().int().positive() });
+
 export function companyRoutes(db: Kysely<Database>): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { requireMembership, requireSession } from '../../http/access';
-import { companyParams } from '../admin/company.routes';
+import { companyIdOf, requireSession } from '../../http/access';
+import { companyItemParams, companyParams } from '../admin/company.routes';
 import {
   appointmentInputSchema,
   appointmentSchema,
@@ -18,7 +18,6 @@ import {
 // The calendar is a CRM screen, so the CRM module's access governs it.
 const read = { access: { module: 'crm', level: 'read' } } as const;
 const write = { access: { module: 'crm', level: 'write' } } as const;
-const idParams = companyParams.extend({ id: z.coerce.number().int().positive() });
 const optionalId = z.coerce.number().int().positive().optional();
 
 export function calendarRoutes(db: Kysely<Database>): FastifyPluginAsync {
@@ -26,8 +25,6 @@ export function calendarRoutes(db: Kysely<Database>): FastifyPluginAsync {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const tags = ['calendar'];
     const base = '/companies/:companyId/appointments';
-    const company = (request: Parameters<typeof requireMembership>[0]) =>
-      requireMembership(request).companyId;
 
     app.get(
       base,
@@ -46,7 +43,9 @@ export function calendarRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(appointmentSchema) }) },
         },
       },
-      async (request) => ({ items: await listAppointments(db, company(request), request.query) }),
+      async (request) => ({
+        items: await listAppointments(db, companyIdOf(request), request.query),
+      }),
     );
 
     app.post(
@@ -66,7 +65,7 @@ export function calendarRoutes(db: Kysely<Database>): FastifyPluginAsync {
           .send(
             await createAppointment(
               db,
-              company(request),
+              companyIdOf(request),
               request.body,
               requireSession(request).user_id,
             ),
@@ -75,8 +74,11 @@ export function calendarRoutes(db: Kysely<Database>): FastifyPluginAsync {
 
     app.get(
       `${base}/:id`,
-      { config: read, schema: { tags, params: idParams, response: { 200: appointmentSchema } } },
-      async (request) => getAppointment(db, company(request), request.params.id),
+      {
+        config: read,
+        schema: { tags, params: companyItemParams, response: { 200: appointmentSchema } },
+      },
+      async (request) => getAppointment(db, companyIdOf(request), request.params.id),
     );
 
     app.put(
@@ -85,19 +87,20 @@ export function calendarRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: write,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           body: appointmentInputSchema,
           response: { 200: appointmentSchema },
         },
       },
-      async (request) => changeAppointment(db, company(request), request.params.id, request.body),
+      async (request) =>
+        changeAppointment(db, companyIdOf(request), request.params.id, request.body),
     );
 
     app.delete(
       `${base}/:id`,
-      { config: write, schema: { tags, params: idParams } },
+      { config: write, schema: { tags, params: companyItemParams } },
       async (request, reply) => {
-        await deleteAppointment(db, company(request), request.params.id);
+        await deleteAppointment(db, companyIdOf(request), request.params.id);
         return reply.code(204).send();
       },
     );

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { requireMembership, requireSession } from '../../http/access';
-import { companyParams } from '../admin/company.routes';
+import { companyIdOf, requireSession } from '../../http/access';
+import { companyItemParams, companyParams } from '../admin/company.routes';
 import { opportunitySchema } from '../crm/opportunity.schemas';
 import { listOpportunities } from '../crm/opportunity.service';
 import { contactInputSchema, contactSchema, contactSummarySchema } from './contact.schemas';
@@ -24,7 +24,6 @@ const read = { access: { module: 'contacts', level: 'read' } } as const;
 const write = { access: { module: 'contacts', level: 'write' } } as const;
 // The card's opportunity and segment panels show CRM data, so the CRM's access governs them.
 const crmRead = { access: { module: 'crm', level: 'read' } } as const;
-const idParams = companyParams.extend({ id: z.coerce.number().int().positive() });
 
 /** The contact register: search, create/change/delete, tags and the contact card's timeline. */
 export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
@@ -32,8 +31,6 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const tags = ['contacts'];
     const base = '/companies/:companyId';
-    const company = (request: Parameters<typeof requireMembership>[0]) =>
-      requireMembership(request).companyId;
 
     app.get(
       `${base}/contacts`,
@@ -56,7 +53,7 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const companyId = company(request);
+        const companyId = companyIdOf(request);
         const [items, total] = await Promise.all([
           searchContacts(db, companyId, request.query),
           countContacts(db, companyId),
@@ -77,13 +74,16 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await createContact(db, company(request), request.body)),
+        reply.code(201).send(await createContact(db, companyIdOf(request), request.body)),
     );
 
     app.get(
       `${base}/contacts/:id`,
-      { config: read, schema: { tags, params: idParams, response: { 200: contactSchema } } },
-      async (request) => getContact(db, company(request), request.params.id),
+      {
+        config: read,
+        schema: { tags, params: companyItemParams, response: { 200: contactSchema } },
+      },
+      async (request) => getContact(db, companyIdOf(request), request.params.id),
     );
 
     app.put(
@@ -92,19 +92,19 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: write,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           body: contactInputSchema,
           response: { 200: contactSchema },
         },
       },
-      async (request) => updateContact(db, company(request), request.params.id, request.body),
+      async (request) => updateContact(db, companyIdOf(request), request.params.id, request.body),
     );
 
     app.delete(
       `${base}/contacts/:id`,
-      { config: write, schema: { tags, params: idParams } },
+      { config: write, schema: { tags, params: companyItemParams } },
       async (request, reply) => {
-        await deleteContact(db, company(request), request.params.id);
+        await deleteContact(db, companyIdOf(request), request.params.id);
         return reply.code(204).send();
       },
     );
@@ -123,7 +123,7 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
           },
         },
       },
-      async (request) => ({ items: await listTags(db, company(request)) }),
+      async (request) => ({ items: await listTags(db, companyIdOf(request)) }),
     );
 
     app.get(
@@ -132,12 +132,12 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: read,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           response: { 200: z.object({ items: z.array(timelineItemSchema) }) },
         },
       },
       async (request) => {
-        const companyId = company(request);
+        const companyId = companyIdOf(request);
         await getContact(db, companyId, request.params.id);
         return { items: await readTimeline(db, companyId, request.params.id) };
       },
@@ -149,12 +149,12 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: crmRead,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           response: { 200: z.object({ items: z.array(opportunitySchema) }) },
         },
       },
       async (request) => {
-        const companyId = company(request);
+        const companyId = companyIdOf(request);
         await getContact(db, companyId, request.params.id);
         return { items: await listOpportunities(db, companyId, { partyId: request.params.id }) };
       },
@@ -166,7 +166,7 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: crmRead,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           response: {
             200: z.object({
               items: z.array(
@@ -177,7 +177,7 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       async (request) => {
-        const companyId = company(request);
+        const companyId = companyIdOf(request);
         await getContact(db, companyId, request.params.id);
         return { items: await segmentsOfContact(db, companyId, request.params.id) };
       },
@@ -189,7 +189,7 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: write,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           body: z.strictObject({
             title: z.string().trim().min(1, 'Write something.').max(300),
             body: z.string().max(10_000).optional(),
@@ -198,7 +198,7 @@ export function contactRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       async (request, reply) => {
-        const entry = await addTimelineEntry(db, company(request), request.params.id, {
+        const entry = await addTimelineEntry(db, companyIdOf(request), request.params.id, {
           kind: 'note',
           title: request.body.title,
           body: request.body.body ?? null,

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { requireMembership } from '../../http/access';
-import { companyParams } from '../admin/company.routes';
+import { companyIdOf } from '../../http/access';
+import { companyItemParams, companyParams } from '../admin/company.routes';
 import { contactSummarySchema } from './contact.schemas';
 import {
   addMembers,
@@ -25,7 +25,6 @@ import {
 // Segments are CRM screens, so the CRM module's access governs them.
 const read = { access: { module: 'crm', level: 'read' } } as const;
 const write = { access: { module: 'crm', level: 'write' } } as const;
-const idParams = companyParams.extend({ id: z.coerce.number().int().positive() });
 const day = z.iso.date();
 
 export function segmentRoutes(db: Kysely<Database>): FastifyPluginAsync {
@@ -33,14 +32,12 @@ export function segmentRoutes(db: Kysely<Database>): FastifyPluginAsync {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const tags = ['segments'];
     const base = '/companies/:companyId/segments';
-    const company = (request: Parameters<typeof requireMembership>[0]) =>
-      requireMembership(request).companyId;
     const list = z.object({ items: z.array(segmentSchema) });
 
     app.get(
       base,
       { config: read, schema: { tags, params: companyParams, response: { 200: list } } },
-      async (request) => ({ items: await listSegments(db, company(request)) }),
+      async (request) => ({ items: await listSegments(db, companyIdOf(request)) }),
     );
 
     app.post(
@@ -55,7 +52,7 @@ export function segmentRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       async (request, reply) =>
-        reply.code(201).send(await createSegment(db, company(request), request.body)),
+        reply.code(201).send(await createSegment(db, companyIdOf(request), request.body)),
     );
 
     app.post(
@@ -73,20 +70,23 @@ export function segmentRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       async (request) => ({
-        count: await countRule(db, company(request), request.body.rule, request.body.parentId),
+        count: await countRule(db, companyIdOf(request), request.body.rule, request.body.parentId),
       }),
     );
 
     app.post(
       `${base}/predefined`,
       { config: write, schema: { tags, params: companyParams, response: { 200: list } } },
-      async (request) => ({ items: await installPredefined(db, company(request)) }),
+      async (request) => ({ items: await installPredefined(db, companyIdOf(request)) }),
     );
 
     app.get(
       `${base}/:id`,
-      { config: read, schema: { tags, params: idParams, response: { 200: segmentSchema } } },
-      async (request) => getSegment(db, company(request), request.params.id),
+      {
+        config: read,
+        schema: { tags, params: companyItemParams, response: { 200: segmentSchema } },
+      },
+      async (request) => getSegment(db, companyIdOf(request), request.params.id),
     );
 
     app.put(
@@ -95,19 +95,19 @@ export function segmentRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: write,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           body: segmentInputSchema,
           response: { 200: segmentSchema },
         },
       },
-      async (request) => changeSegment(db, company(request), request.params.id, request.body),
+      async (request) => changeSegment(db, companyIdOf(request), request.params.id, request.body),
     );
 
     app.delete(
       `${base}/:id`,
-      { config: write, schema: { tags, params: idParams } },
+      { config: write, schema: { tags, params: companyItemParams } },
       async (request, reply) => {
-        await deleteSegment(db, company(request), request.params.id);
+        await deleteSegment(db, companyIdOf(request), request.params.id);
         return reply.code(204).send();
       },
     );
@@ -118,7 +118,7 @@ export function segmentRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: read,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           querystring: z.strictObject({
             limit: z.coerce.number().int().min(1).max(1000).optional(),
           }),
@@ -126,7 +126,12 @@ export function segmentRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       async (request) => ({
-        items: await segmentMembers(db, company(request), request.params.id, request.query.limit),
+        items: await segmentMembers(
+          db,
+          companyIdOf(request),
+          request.params.id,
+          request.query.limit,
+        ),
       }),
     );
 
@@ -136,12 +141,12 @@ export function segmentRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: write,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           body: z.strictObject({ partyIds: z.array(z.number().int().positive()).min(1).max(1000) }),
         },
       },
       async (request, reply) => {
-        await addMembers(db, company(request), request.params.id, request.body.partyIds);
+        await addMembers(db, companyIdOf(request), request.params.id, request.body.partyIds);
         return reply.code(204).send();
       },
     );
@@ -150,10 +155,13 @@ export function segmentRoutes(db: Kysely<Database>): FastifyPluginAsync {
       `${base}/:id/members/:partyId`,
       {
         config: write,
-        schema: { tags, params: idParams.extend({ partyId: z.coerce.number().int().positive() }) },
+        schema: {
+          tags,
+          params: companyItemParams.extend({ partyId: z.coerce.number().int().positive() }),
+        },
       },
       async (request, reply) => {
-        await removeMember(db, company(request), request.params.id, request.params.partyId);
+        await removeMember(db, companyIdOf(request), request.params.id, request.params.partyId);
         return reply.code(204).send();
       },
     );
@@ -164,7 +172,7 @@ export function segmentRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: read,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           querystring: z.strictObject({ from: day, to: day, compareTo: day.optional() }),
           response: {
             200: z.object({
@@ -181,7 +189,7 @@ export function segmentRoutes(db: Kysely<Database>): FastifyPluginAsync {
           },
         },
       },
-      async (request) => segmentTrend(db, company(request), request.params.id, request.query),
+      async (request) => segmentTrend(db, companyIdOf(request), request.params.id, request.query),
     );
   };
 }

@@ -3,9 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { requireMembership, requireSession } from '../../http/access';
+import { companyIdOf, userIdOf } from '../../http/access';
 import { listParties, partySchema } from '../accounting/party.service';
-import { companyParams } from '../admin/company.routes';
+import { companyItemParams, companyParams } from '../admin/company.routes';
 import {
   eventTypeChangesSchema,
   eventTypeSchema,
@@ -36,7 +36,6 @@ import {
 export const crmRead = { access: { module: 'crm', level: 'read' } } as const;
 export const crmWrite = { access: { module: 'crm', level: 'write' } } as const;
 
-const idParams = companyParams.extend({ id: z.coerce.number().int().positive() });
 const partyParams = companyParams.extend({ partyId: z.coerce.number().int().positive() });
 
 export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
@@ -44,9 +43,6 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const tags = ['crm'];
     const base = '/companies/:companyId/crm';
-    const company = (request: Parameters<typeof requireMembership>[0]) =>
-      requireMembership(request).companyId;
-    const user = (request: Parameters<typeof requireSession>[0]) => requireSession(request).user_id;
 
     // The CRM screens pick contacts without needing access to the ledger.
     app.get(
@@ -62,7 +58,7 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       async (request) => ({
-        items: await listParties(db, company(request), { search: request.query.search }),
+        items: await listParties(db, companyIdOf(request), { search: request.query.search }),
       }),
     );
 
@@ -77,7 +73,7 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(leadStatusSchema) }) },
         },
       },
-      async (request) => ({ items: await listStatuses(db, company(request)) }),
+      async (request) => ({ items: await listStatuses(db, companyIdOf(request)) }),
     );
 
     app.put(
@@ -92,7 +88,7 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(leadStatusSchema) }) },
         },
       },
-      async (request) => ({ items: await saveStatuses(db, company(request), request.body) }),
+      async (request) => ({ items: await saveStatuses(db, companyIdOf(request), request.body) }),
     );
 
     app.get(
@@ -105,7 +101,7 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(eventTypeSchema) }) },
         },
       },
-      async (request) => ({ items: await listEventTypes(db, company(request)) }),
+      async (request) => ({ items: await listEventTypes(db, companyIdOf(request)) }),
     );
 
     app.post(
@@ -120,7 +116,7 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createEventType(db, company(request), request.body)),
+        reply.status(201).send(await createEventType(db, companyIdOf(request), request.body)),
     );
 
     app.patch(
@@ -129,12 +125,12 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: crmWrite,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           body: eventTypeChangesSchema,
           response: { 200: eventTypeSchema },
         },
       },
-      (request) => changeEventType(db, company(request), request.params.id, request.body),
+      (request) => changeEventType(db, companyIdOf(request), request.params.id, request.body),
     );
 
     app.get(
@@ -151,7 +147,7 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(leadSchema) }) },
         },
       },
-      async (request) => ({ items: await listLeads(db, company(request), request.query) }),
+      async (request) => ({ items: await listLeads(db, companyIdOf(request), request.query) }),
     );
 
     app.post(
@@ -161,7 +157,9 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
         schema: { tags, params: companyParams, body: newLeadSchema, response: { 201: leadSchema } },
       },
       async (request, reply) =>
-        reply.status(201).send(await createLead(db, company(request), request.body, user(request))),
+        reply
+          .status(201)
+          .send(await createLead(db, companyIdOf(request), request.body, userIdOf(request))),
     );
 
     app.get(
@@ -170,7 +168,7 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: crmRead,
         schema: { tags, params: partyParams, response: { 200: leadDetailSchema } },
       },
-      (request) => getLead(db, company(request), request.params.partyId),
+      (request) => getLead(db, companyIdOf(request), request.params.partyId),
     );
 
     app.patch(
@@ -186,14 +184,20 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       (request) =>
-        changeLead(db, company(request), request.params.partyId, request.body, user(request)),
+        changeLead(
+          db,
+          companyIdOf(request),
+          request.params.partyId,
+          request.body,
+          userIdOf(request),
+        ),
     );
 
     app.delete(
       `${base}/leads/:partyId`,
       { config: crmWrite, schema: { tags, params: partyParams } },
       async (request, reply) => {
-        await removeLead(db, company(request), request.params.partyId);
+        await removeLead(db, companyIdOf(request), request.params.partyId);
         return reply.status(204).send();
       },
     );
@@ -216,10 +220,10 @@ export function leadRoutes(db: Kysely<Database>): FastifyPluginAsync {
           .send(
             await logEvent(
               db,
-              company(request),
+              companyIdOf(request),
               request.params.partyId,
               request.body,
-              user(request),
+              userIdOf(request),
             ),
           ),
     );

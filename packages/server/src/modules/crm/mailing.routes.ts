@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { requireMembership, requireSession } from '../../http/access';
-import { companyParams } from '../admin/company.routes';
+import { companyIdOf, requireSession } from '../../http/access';
+import { companyItemParams, companyParams } from '../admin/company.routes';
 import { crmRead, crmWrite } from './lead.routes';
 import {
   mailingDetailSchema,
@@ -35,15 +35,11 @@ import {
   viewOf,
 } from './sending-settings';
 
-const idParams = companyParams.extend({ id: z.coerce.number().int().positive() });
-
 export function mailingRoutes(db: Kysely<Database>): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const tags = ['crm'];
     const base = '/companies/:companyId/crm';
-    const company = (request: Parameters<typeof requireMembership>[0]) =>
-      requireMembership(request).companyId;
 
     app.get(
       `${base}/merge-fields`,
@@ -75,7 +71,7 @@ export function mailingRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(templateSchema) }) },
         },
       },
-      async (request) => ({ items: await listTemplates(db, company(request)) }),
+      async (request) => ({ items: await listTemplates(db, companyIdOf(request)) }),
     );
 
     app.post(
@@ -90,7 +86,7 @@ export function mailingRoutes(db: Kysely<Database>): FastifyPluginAsync {
         },
       },
       async (request, reply) =>
-        reply.status(201).send(await createTemplate(db, company(request), request.body)),
+        reply.status(201).send(await createTemplate(db, companyIdOf(request), request.body)),
     );
 
     app.patch(
@@ -99,19 +95,19 @@ export function mailingRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: crmWrite,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           body: templateChangesSchema,
           response: { 200: templateSchema },
         },
       },
-      (request) => changeTemplate(db, company(request), request.params.id, request.body),
+      (request) => changeTemplate(db, companyIdOf(request), request.params.id, request.body),
     );
 
     app.delete(
       `${base}/templates/:id`,
-      { config: crmWrite, schema: { tags, params: idParams } },
+      { config: crmWrite, schema: { tags, params: companyItemParams } },
       async (request, reply) => {
-        await deleteTemplate(db, company(request), request.params.id);
+        await deleteTemplate(db, companyIdOf(request), request.params.id);
         return reply.status(204).send();
       },
     );
@@ -128,7 +124,7 @@ export function mailingRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ subject: z.string(), body: z.string() }) },
         },
       },
-      (request) => preview(db, company(request), request.body),
+      (request) => preview(db, companyIdOf(request), request.body),
     );
 
     app.get(
@@ -141,7 +137,7 @@ export function mailingRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(mailingSchema) }) },
         },
       },
-      async (request) => ({ items: await listMailings(db, company(request)) }),
+      async (request) => ({ items: await listMailings(db, companyIdOf(request)) }),
     );
 
     app.post(
@@ -158,8 +154,12 @@ export function mailingRoutes(db: Kysely<Database>): FastifyPluginAsync {
       },
       async (request, reply) => {
         const userId = requireSession(request).user_id;
-        const mailing = await startMailing(db, company(request), request.body, userId, (error) =>
-          request.log.error({ err: error }, 'Mailing failed'),
+        const mailing = await startMailing(
+          db,
+          companyIdOf(request),
+          request.body,
+          userId,
+          (error) => request.log.error({ err: error }, 'Mailing failed'),
         );
         return reply.status(202).send(mailing);
       },
@@ -172,21 +172,21 @@ export function mailingRoutes(db: Kysely<Database>): FastifyPluginAsync {
         schema: {
           tags,
           summary: 'A mailing with its progress and each recipient’s result',
-          params: idParams,
+          params: companyItemParams,
           response: { 200: mailingDetailSchema },
         },
       },
-      (request) => getMailing(db, company(request), request.params.id),
+      (request) => getMailing(db, companyIdOf(request), request.params.id),
     );
 
     app.get(
       `${base}/mailings/:id/letters.pdf`,
       {
         config: crmRead,
-        schema: { tags, summary: 'The letters of a mailing as one PDF', params: idParams },
+        schema: { tags, summary: 'The letters of a mailing as one PDF', params: companyItemParams },
       },
       async (request, reply) => {
-        const pdf = await lettersPdf(db, company(request), request.params.id);
+        const pdf = await lettersPdf(db, companyIdOf(request), request.params.id);
         return reply
           .header('content-disposition', `attachment; filename="brev-${request.params.id}.pdf"`)
           .type('application/pdf')
@@ -205,7 +205,7 @@ export function mailingRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: sendingSettingsSchema },
         },
       },
-      async (request) => viewOf(await readSendingSettings(db, company(request))),
+      async (request) => viewOf(await readSendingSettings(db, companyIdOf(request))),
     );
 
     app.put(
@@ -219,7 +219,7 @@ export function mailingRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: sendingSettingsSchema },
         },
       },
-      (request) => saveSendingSettings(db, company(request), request.body),
+      (request) => saveSendingSettings(db, companyIdOf(request), request.body),
     );
   };
 }

@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
-import { requireMembership, requireSession } from '../../http/access';
-import { companyParams } from '../admin/company.routes';
+import { companyIdOf, userIdOf } from '../../http/access';
+import { companyItemParams, companyParams } from '../admin/company.routes';
 import { crmRead, crmWrite } from './lead.routes';
 import {
   newOpportunitySchema,
@@ -27,16 +27,11 @@ import {
   saveStages,
 } from './opportunity.service';
 
-const idParams = companyParams.extend({ id: z.coerce.number().int().positive() });
-
 export function opportunityRoutes(db: Kysely<Database>): FastifyPluginAsync {
   return async (plain) => {
     const app = plain.withTypeProvider<ZodTypeProvider>();
     const tags = ['crm'];
     const base = '/companies/:companyId/crm';
-    const company = (request: Parameters<typeof requireMembership>[0]) =>
-      requireMembership(request).companyId;
-    const user = (request: Parameters<typeof requireSession>[0]) => requireSession(request).user_id;
 
     app.get(
       `${base}/stages`,
@@ -49,7 +44,7 @@ export function opportunityRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(stageSchema) }) },
         },
       },
-      async (request) => ({ items: await listStages(db, company(request)) }),
+      async (request) => ({ items: await listStages(db, companyIdOf(request)) }),
     );
 
     app.put(
@@ -64,7 +59,7 @@ export function opportunityRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(stageSchema) }) },
         },
       },
-      async (request) => ({ items: await saveStages(db, company(request), request.body) }),
+      async (request) => ({ items: await saveStages(db, companyIdOf(request), request.body) }),
     );
 
     app.get(
@@ -78,7 +73,7 @@ export function opportunityRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(ownerSchema) }) },
         },
       },
-      async (request) => ({ items: await listOwners(db, company(request)) }),
+      async (request) => ({ items: await listOwners(db, companyIdOf(request)) }),
     );
 
     app.get(
@@ -92,7 +87,9 @@ export function opportunityRoutes(db: Kysely<Database>): FastifyPluginAsync {
           response: { 200: z.object({ items: z.array(opportunitySchema) }) },
         },
       },
-      async (request) => ({ items: await listOpportunities(db, company(request), request.query) }),
+      async (request) => ({
+        items: await listOpportunities(db, companyIdOf(request), request.query),
+      }),
     );
 
     app.post(
@@ -109,16 +106,16 @@ export function opportunityRoutes(db: Kysely<Database>): FastifyPluginAsync {
       async (request, reply) =>
         reply
           .status(201)
-          .send(await createOpportunity(db, company(request), request.body, user(request))),
+          .send(await createOpportunity(db, companyIdOf(request), request.body, userIdOf(request))),
     );
 
     app.get(
       `${base}/opportunities/:id`,
       {
         config: crmRead,
-        schema: { tags, params: idParams, response: { 200: opportunityDetailSchema } },
+        schema: { tags, params: companyItemParams, response: { 200: opportunityDetailSchema } },
       },
-      (request) => getOpportunity(db, company(request), request.params.id),
+      (request) => getOpportunity(db, companyIdOf(request), request.params.id),
     );
 
     app.patch(
@@ -128,20 +125,26 @@ export function opportunityRoutes(db: Kysely<Database>): FastifyPluginAsync {
         schema: {
           tags,
           summary: 'Change an opportunity or move it to another stage',
-          params: idParams,
+          params: companyItemParams,
           body: opportunityChangesSchema,
           response: { 200: opportunitySchema },
         },
       },
       (request) =>
-        changeOpportunity(db, company(request), request.params.id, request.body, user(request)),
+        changeOpportunity(
+          db,
+          companyIdOf(request),
+          request.params.id,
+          request.body,
+          userIdOf(request),
+        ),
     );
 
     app.delete(
       `${base}/opportunities/:id`,
-      { config: crmWrite, schema: { tags, params: idParams } },
+      { config: crmWrite, schema: { tags, params: companyItemParams } },
       async (request, reply) => {
-        await deleteOpportunity(db, company(request), request.params.id);
+        await deleteOpportunity(db, companyIdOf(request), request.params.id);
         return reply.status(204).send();
       },
     );

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { requireMembership, requireSession } from '../../http/access';
 import { isoDateSchema } from '../accounting/voucher.schemas';
-import { companyParams } from '../admin/company.routes';
+import { companyItemParams, companyParams } from '../admin/company.routes';
 import {
   changeGroup,
   changeItem,
@@ -92,7 +92,6 @@ const write = { access: { module: 'inventory', level: 'write' } } as const;
 const settingsAccess = { access: { module: 'settings', level: 'write' } } as const;
 
 const itemParams = companyParams.extend({ itemId: z.coerce.number().int().positive() });
-const idParams = companyParams.extend({ id: z.coerce.number().int().positive() });
 
 const ctxOf = (request: FastifyRequest) => ({
   companyId: requireMembership(request).companyId,
@@ -178,7 +177,12 @@ export function inventoryRoutes(db: Kysely<Database>): FastifyPluginAsync {
       `${base}/groups/:id`,
       {
         config: write,
-        schema: { tags, params: idParams, body: newGroupSchema, response: { 200: groupSchema } },
+        schema: {
+          tags,
+          params: companyItemParams,
+          body: newGroupSchema,
+          response: { 200: groupSchema },
+        },
       },
       (request) => changeGroup(db, companyOf(request), request.params.id, request.body),
     );
@@ -344,7 +348,7 @@ export function inventoryRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: write,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           body: newWarehouseSchema,
           response: { 200: warehouseSchema },
         },
@@ -487,7 +491,7 @@ export function inventoryRoutes(db: Kysely<Database>): FastifyPluginAsync {
         config: write,
         schema: {
           tags,
-          params: idParams,
+          params: companyItemParams,
           body: newPriceListSchema,
           response: { 200: priceListSchema },
         },
@@ -522,7 +526,7 @@ export function inventoryRoutes(db: Kysely<Database>): FastifyPluginAsync {
     );
     app.delete(
       `${base}/discounts/:id`,
-      { config: write, schema: { tags, params: idParams } },
+      { config: write, schema: { tags, params: companyItemParams } },
       async (request, reply) => {
         await deleteDiscount(db, companyOf(request), request.params.id);
         return reply.status(204).send();
