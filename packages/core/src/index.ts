@@ -3,3 +3,4 @@ export * from './accounting/chart';
 export * from './accounting/posting';
 export * from './accounting/vat';
 export * from './money';
+export * from './sales/document';

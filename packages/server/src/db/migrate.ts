@@ -10,6 +10,7 @@ import { vatCorrections } from './migrations/0005-vat-corrections';
 import { contacts } from './migrations/0006-contacts';
 import { crm } from './migrations/0006-crm';
 import { inventory } from './migrations/0006-inventory';
+import { sales } from './migrations/0007-sales';
 
 /**
  * Migrations in order. Each receives the dialect so that the few column types that differ
@@ -26,6 +27,7 @@ const migrations = {
   '0006-contacts': contacts,
   '0006-crm': crm,
   '0006-inventory': inventory,
+  '0007-sales': sales,
 };
 
 export async function migrateToLatest(store: Store): Promise<void> {

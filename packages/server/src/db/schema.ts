@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CrmTables } from '../modules/crm/crm.tables';
 import type { InventoryTables } from '../modules/inventory/inventory.tables';
+import type { SalesTables } from '../modules/sales/sales.tables';
 
 /**
  * Column conventions, the same on SQLite and PostgreSQL so one set of queries serves both:
@@ -191,6 +192,8 @@ export interface PartiesTable {
   payment_terms_days: number | null;
   is_lead: Generated<number>;
   updated_at: string | null;
+  /** Blocked for new sales documents (migration 0007-sales). */
+  blocked: Generated<Flag>;
 }
 
 export interface SettlementsTable {
@@ -273,7 +276,7 @@ export interface CompanySettingsTable {
   value: string;
 }
 
-export interface Database extends CrmTables, InventoryTables {
+export interface Database extends CrmTables, InventoryTables, SalesTables {
   company_settings: CompanySettingsTable;
   saft_imports: SaftImportsTable;
   saft_keys: SaftKeysTable;

@@ -121,3 +121,19 @@ function refusal(role: Role, access: { module: Module; level: Access }): AppErro
   }
   return new AppError('forbidden', `You have no ${access.level} access to ${access.module}.`);
 }
+
+/**
+ * For routes whose area depends on what they touch (a document is sales or purchasing by
+ * its kind): checks the member's access to that module once the thing is known.
+ */
+export function requireModuleAccess(
+  request: FastifyRequest,
+  module: Module,
+  level: Exclude<Access, 'none'>,
+): Membership {
+  const membership = requireMembership(request);
+  if (!allows(membership.permissions[module], level)) {
+    throw refusal(membership.role, { module, level });
+  }
+  return membership;
+}

@@ -31,6 +31,7 @@ import { crmRoutes } from '../modules/crm/crm.routes';
 import { inventoryRoutes } from '../modules/inventory/inventory.routes';
 import { payrollRoutes } from '../modules/payroll/payroll.routes';
 import { saftRoutes } from '../modules/saft/saft.routes';
+import { documentRoutes } from '../modules/sales/document.routes';
 import { vatRoutes } from '../modules/vat/vat.routes';
 import { registerAccessChecks } from './access';
 import { healthRoutes } from './health.routes';
@@ -95,6 +96,7 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
       await api.register(saftRoutes(store.db));
       await api.register(vatRoutes(store.db));
       await api.register(inventoryRoutes(store.db));
+      await api.register(documentRoutes(store.db));
       await api.register(contactRoutes(store.db));
       await api.register(calendarRoutes(store.db));
       await api.register(segmentRoutes(store.db));
