@@ -94,7 +94,11 @@ describeEachStore('sales and purchasing', (store) => {
     expect(sumOn(postings, '3000')).toBe(-inv.net);
     expect(sumOn(postings, '2700')).toBe(-inv.vat);
     const claim = postings.find((p) => p.account === '1500')!;
-    expect(claim).toMatchObject({ partyId: customer, kid: inv.kid, invoiceNumber: String(inv.number) });
+    expect(claim).toMatchObject({
+      partyId: customer,
+      kid: inv.kid,
+      invoiceNumber: String(inv.number),
+    });
 
     // A payment of all of it settles the open item and marks the invoice paid.
     const pay = await api.post(`${base}/payments`, {
@@ -110,7 +114,9 @@ describeEachStore('sales and purchasing', (store) => {
     expect(after.open).toBe(0);
     expect(after.events.map((e: { kind: string }) => e.kind)).toContain('paid');
     const open = (await api.get(`${base}/open-items?kind=customer&partyId=${customer}`)).data.items;
-    expect(open.filter((i: { invoiceNumber: string }) => i.invoiceNumber === String(inv.number))).toEqual([]);
+    expect(
+      open.filter((i: { invoiceNumber: string }) => i.invoiceNumber === String(inv.number)),
+    ).toEqual([]);
   });
 
   it('pays partly, then refuses an excess without a choice and keeps it on account when told', async () => {
@@ -218,7 +224,12 @@ describeEachStore('sales and purchasing', (store) => {
       (await api.get(`${base}/inventory/items/${beans}/on-hand?date=${day('03-03')}`)).data
         .quantity,
     ).toBe(17);
-    expect(invoice).toMatchObject({ net: 75_000, cost: 30_000, margin: 45_000, marginPercent: 6000 });
+    expect(invoice).toMatchObject({
+      net: 75_000,
+      cost: 30_000,
+      margin: 45_000,
+      marginPercent: 6000,
+    });
     expect(invoice.sources[0]).toMatchObject({ kind: 'shipment', number: shipment.data.number });
 
     // The rest straight to an invoice: stock moves at the invoice.
@@ -294,8 +305,7 @@ describeEachStore('sales and purchasing', (store) => {
       await api.post(`${base}/parties`, { name: 'Dårlig Betaler AS', customer: true })
     ).data.id;
     await store().db.updateTable('parties').set({ blocked: 1 }).where('id', '=', blocked).execute();
-    const count = async () =>
-      (await api.get(`${base}/documents?limit=1`)).data.total as number;
+    const count = async () => (await api.get(`${base}/documents?limit=1`)).data.total as number;
     const before = await count();
     const refused = await api.post(`${base}/documents`, {
       kind: 'invoice',
@@ -422,7 +432,9 @@ describeEachStore('sales and purchasing', (store) => {
     expect(list.items).toHaveLength(2);
     expect(list.nextCursor).not.toBeNull();
     const next = (
-      await api.get(`${base}/documents?kind=invoice&limit=2&cursor=${encodeURIComponent(list.nextCursor)}`)
+      await api.get(
+        `${base}/documents?kind=invoice&limit=2&cursor=${encodeURIComponent(list.nextCursor)}`,
+      )
     ).data;
     expect(next.items[0].id).not.toBe(list.items[1].id);
   });

@@ -163,6 +163,7 @@ function Details({ contact: c }: { contact: Contact }) {
         ? null
         : t('contacts.card.paymentTerms', { days: c.paymentTermsDays }),
     ],
+    [t('contacts.field.blocked'), c.blocked ? t('contacts.field.blockedHint') : null],
   ];
   return (
     <Card withBorder component="section" aria-labelledby="card-details">

@@ -81,6 +81,7 @@ function ContactForm({ contact }: { contact: Contact | null }) {
   const [notes, setNotes] = useState(contact?.notes ?? '');
   const [terms, setTerms] = useState<number | string>(contact?.paymentTermsDays ?? '');
   const [isLead, setIsLead] = useState(contact?.isLead ?? false);
+  const [blocked, setBlocked] = useState(contact?.blocked ?? false);
   const [customer, setCustomer] = useState(contact ? contact.customerNumber !== null : true);
   const [supplier, setSupplier] = useState(contact ? contact.supplierNumber !== null : false);
   const [customerNumber, setCustomerNumber] = useState<number | string>(
@@ -129,6 +130,7 @@ function ContactForm({ contact }: { contact: Contact | null }) {
       notes: blank(notes),
       paymentTermsDays: terms === '' ? null : Number(terms),
       isLead,
+      blocked,
       customer,
       supplier,
       customerNumber:
@@ -272,6 +274,12 @@ function ContactForm({ contact }: { contact: Contact | null }) {
             label={t('contacts.field.isLead')}
             checked={isLead}
             onChange={(e) => setIsLead(e.currentTarget.checked)}
+          />
+          <Checkbox
+            label={t('contacts.field.blocked')}
+            description={t('contacts.field.blockedHint')}
+            checked={blocked}
+            onChange={(e) => setBlocked(e.currentTarget.checked)}
           />
         </Group>
         <TagsInput

@@ -39,6 +39,7 @@ export interface Contact extends ContactSummary {
   website: string | null;
   notes: string | null;
   paymentTermsDays: number | null;
+  blocked: boolean;
   createdAt: string;
   persons: ContactPerson[];
   addresses: ContactAddress[];
@@ -55,6 +56,7 @@ export interface ContactInput {
   notes: string | null;
   paymentTermsDays: number | null;
   isLead: boolean;
+  blocked: boolean;
   customer: boolean;
   supplier: boolean;
   customerNumber?: number | null;

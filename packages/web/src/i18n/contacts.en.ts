@@ -32,6 +32,8 @@ export const contactsEn: ContactsMessages = {
     notes: 'Notes',
     paymentTermsDays: 'Payment terms (days)',
     isLead: 'Lead',
+    blocked: 'Blocked',
+    blockedHint: 'No new quotes, orders or invoices; credit notes and payments still go through.',
     customer: 'Customer',
     supplier: 'Supplier',
     customerNumber: 'Customer number',

@@ -34,6 +34,8 @@ export const contactsNb = {
     notes: 'Notater',
     paymentTermsDays: 'Betalingsfrist (dager)',
     isLead: 'Ledetråd',
+    blocked: 'Sperret',
+    blockedHint: 'Ingen nye tilbud, ordrer eller fakturaer; kreditnotaer og betalinger går fortsatt.',
     customer: 'Kunde',
     supplier: 'Leverandør',
     customerNumber: 'Kundenummer',

@@ -84,6 +84,8 @@ export const contactInputSchema = z.strictObject({
   notes: optionalText(10_000),
   paymentTermsDays: z.number().int().min(0).max(365).nullable().optional(),
   isLead: z.boolean().optional(),
+  /** Blocked for new sales and purchase documents (credit notes and payments still go). */
+  blocked: z.boolean().optional(),
   /** A customer/supplier number is given from 10000/20000 when the flag is set without one. */
   customer: z.boolean().optional(),
   supplier: z.boolean().optional(),
@@ -132,6 +134,7 @@ export const contactSchema = contactSummarySchema.extend({
   website: z.string().nullable(),
   notes: z.string().nullable(),
   paymentTermsDays: z.number().nullable(),
+  blocked: z.boolean(),
   createdAt: z.string(),
   persons: z.array(contactPersonSchema),
   addresses: z.array(addressSchema),

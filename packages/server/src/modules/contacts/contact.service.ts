@@ -177,6 +177,7 @@ export async function getContact(
     website: row.website,
     notes: row.notes,
     paymentTermsDays: row.payment_terms_days,
+    blocked: row.blocked === 1,
     createdAt: row.created_at,
     persons: persons.map((p) => ({
       id: p.id,
@@ -334,6 +335,7 @@ export async function createContact(
         notes: data.notes ?? null,
         payment_terms_days: data.paymentTermsDays ?? null,
         is_lead: data.isLead ? 1 : 0,
+        blocked: data.blocked ? 1 : 0,
         customer_number: customerNumber,
         supplier_number: supplierNumber,
         created_at: now(),
@@ -387,6 +389,7 @@ export async function updateContact(
         notes: data.notes ?? null,
         payment_terms_days: data.paymentTermsDays ?? null,
         is_lead: data.isLead === undefined ? current.is_lead : data.isLead ? 1 : 0,
+        blocked: data.blocked === undefined ? current.blocked : data.blocked ? 1 : 0,
         customer_number: customerNumber,
         supplier_number: supplierNumber,
         updated_at: now(),

@@ -184,6 +184,7 @@ const EXAMPLE: Contact = {
   website: null,
   notes: null,
   paymentTermsDays: null,
+  blocked: false,
   createdAt: '',
   persons: [{ id: 0, name: 'Kari Nordmann', role: null, email: null, phone: null }],
   addresses: [
