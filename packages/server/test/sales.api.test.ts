@@ -301,10 +301,14 @@ describeEachStore('sales and purchasing', (store) => {
   });
 
   it('refuses a blocked customer, a locked period and a purchase VAT code on a sale; nothing is left behind', async () => {
-    const blocked = (
-      await api.post(`${base}/parties`, { name: 'Dårlig Betaler AS', customer: true })
-    ).data.id;
-    await store().db.updateTable('parties').set({ blocked: 1 }).where('id', '=', blocked).execute();
+    const created = await api.post(`${base}/contacts`, {
+      kind: 'organisation',
+      name: 'Dårlig Betaler AS',
+      customer: true,
+      blocked: true,
+    });
+    expect(created.data.blocked).toBe(true);
+    const blocked = created.data.id;
     const count = async () => (await api.get(`${base}/documents?limit=1`)).data.total as number;
     const before = await count();
     const refused = await api.post(`${base}/documents`, {
