@@ -365,26 +365,38 @@ describeEachStore('inventory', (store) => {
     });
   });
 
-  it('reports turnover and margin from issues at cost against sales price', async () => {
+  it('reports turnover and margin from invoice and credit note lines', async () => {
+    const sell = async (kind: string, date: string, quantity: number) =>
+      (
+        await api.post(`${base}/documents`, {
+          kind,
+          partyId: customer,
+          date,
+          lines: [{ itemId: items.green, warehouseId: brenneri, quantity, unitPrice: 30_000 }],
+        })
+      ).data;
+    const a = await sell('invoice', day('05-02'), 4);
+    const b = await sell('invoice', day('06-02'), 2);
+    const c = await sell('credit_note', day('06-03'), 1);
+    const costOf = a.cost + b.cost - c.cost;
     const r = (await api.get(`${inv}/turnover?from=${YEAR}-01-01&to=${YEAR}-12-31&by=item`)).data;
+    expect(r.basis).toBe('invoice-lines');
     const green = r.rows.find((x: { key: string }) => x.key === '1001');
-    expect(green.quantity).toBe(15 + 11 + 80);
-    expect(green.sales).toBe(106 * 30_000);
+    expect(green).toMatchObject({ quantity: 5, sales: 5 * 30_000, cost: costOf });
     expect(green.margin).toBe(green.sales - green.cost);
-    expect(r.basis).toBe('issues-at-current-sales-price');
     const byGroup = (await api.get(`${inv}/turnover?from=${YEAR}-01-01&to=${YEAR}-12-31&by=group`))
       .data;
     expect(byGroup.rows.find((x: { key: string }) => x.key === 'BØNNER')).toMatchObject({
       sales: green.sales,
       cost: green.cost,
     });
+    const byCustomer = (
+      await api.get(`${inv}/turnover?from=${YEAR}-01-01&to=${YEAR}-12-31&by=customer`)
+    ).data;
+    expect(byCustomer.rows[0]).toMatchObject({ label: 'Hotell Vest AS', sales: green.sales });
     const byMonth = (await api.get(`${inv}/turnover?from=${YEAR}-01-01&to=${YEAR}-12-31&by=month`))
       .data;
-    expect(byMonth.rows.map((x: { key: string }) => x.key)).toEqual([
-      `${YEAR}-02`,
-      `${YEAR}-03`,
-      `${YEAR}-04`,
-    ]);
+    expect(byMonth.rows.map((x: { key: string }) => x.key)).toEqual([`${YEAR}-05`, `${YEAR}-06`]);
     expect(byMonth.total).toEqual(r.total);
   });
 

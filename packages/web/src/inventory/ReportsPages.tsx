@@ -158,7 +158,7 @@ export function ReorderPage() {
   );
 }
 
-/** Vareomsetning: turnover and contribution margin by item, group or month. */
+/** Vareomsetning: turnover and contribution margin by item, group, customer or month. */
 export function TurnoverPage() {
   const { t } = useTranslation();
   const { company } = useSignedIn();
@@ -189,7 +189,7 @@ export function TurnoverPage() {
         />
         <NativeSelect
           label={t('inventory.turnover.by')}
-          data={(['item', 'group', 'month'] as const).map((b) => ({
+          data={(['item', 'group', 'customer', 'month'] as const).map((b) => ({
             value: b,
             label: t(`inventory.turnover.bys.${b}`),
           }))}

@@ -1,9 +1,10 @@
+import { toNok } from '@nordbok/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { isoDateSchema } from '../accounting/voucher.schemas';
 import { listGroups, STOCKED } from './catalog.service';
-import { fromMilli, stockValue } from './quantity';
+import { fromMilli } from './quantity';
 
 // ---------------------------------------------------------------------------------------
 // Reorder report
@@ -38,10 +39,15 @@ export type ReorderReport = z.infer<typeof reorderSchema>;
  * Stocked items whose on-hand (all warehouses) is below their reorder point, grouped by
  * their preferred supplier, with the quantity to order: the reorder quantity, or what brings
  * the stock back up to the reorder point when none is set.
+ *
+ * `expected` (thousandths per item id) is what is still to come in or go out, such as goods
+ * on open purchase orders (plus) and goods promised on open sales orders (minus): an item
+ * is short when on-hand plus that is below the reorder point.
  */
 export async function reorderReport(
   db: Kysely<Database>,
   companyId: number,
+  expected: ReadonlyMap<number, number> = new Map(),
 ): Promise<ReorderReport> {
   const rows = await db
     .selectFrom('items as i')
@@ -84,8 +90,9 @@ export async function reorderReport(
   const groups = new Map<number | null, ReorderReport['suppliers'][number]>();
   for (const r of rows) {
     const onHand = Number(r.quantity ?? 0);
+    const available = onHand + (expected.get(r.id) ?? 0);
     const point = r.reorder_point!;
-    if (onHand >= point) continue;
+    if (available >= point) continue;
     const key = r.party_id ?? null;
     if (!groups.has(key)) {
       groups.set(key, {
@@ -102,7 +109,7 @@ export async function reorderReport(
       unit: r.unit,
       onHand: fromMilli(onHand),
       reorderPoint: fromMilli(point),
-      reorderQuantity: fromMilli(r.reorder_quantity ?? point - onHand),
+      reorderQuantity: fromMilli(r.reorder_quantity ?? point - available),
       supplierItemNumber: r.supplier_item_number ?? '',
       price: r.price ?? 0,
       leadDays: r.lead_days ?? 0,
@@ -121,15 +128,15 @@ export async function reorderReport(
 export const turnoverQuerySchema = z.strictObject({
   from: isoDateSchema,
   to: isoDateSchema,
-  by: z.enum(['item', 'group', 'month']).optional(),
+  by: z.enum(['item', 'group', 'customer', 'month']).optional(),
 });
 
 export const turnoverSchema = z.object({
   from: z.string(),
   to: z.string(),
-  by: z.enum(['item', 'group', 'month']),
+  by: z.enum(['item', 'group', 'customer', 'month']),
   /** What the figures are based on, said plainly on the screen. */
-  basis: z.literal('issues-at-current-sales-price'),
+  basis: z.literal('invoice-lines'),
   rows: z.array(
     z.object({
       key: z.string(),
@@ -146,9 +153,10 @@ export const turnoverSchema = z.object({
 });
 
 /**
- * Turnover and contribution margin from stock issues: cost is the value the issues left
- * stock at; sales is the issued quantity at the item's current sales price. Sales documents
- * do not exist yet; when they do, sales should come from the invoice lines instead.
+ * Item turnover and contribution margin from invoice and credit note lines with an item:
+ * sales is the lines' net in NOK (at each document's rate), cost what the goods cost when
+ * they left stock (or the cost price of a line that moved none), credit notes counted
+ * against both.
  */
 export async function turnover(
   db: Kysely<Database>,
@@ -157,47 +165,65 @@ export async function turnover(
 ) {
   const by = query.by ?? 'item';
   const rows = await db
-    .selectFrom('stock_movements as m')
-    .innerJoin('items as i', 'i.id', 'm.item_id')
+    .selectFrom('document_lines as l')
+    .innerJoin('documents as d', 'd.id', 'l.document_id')
+    .innerJoin('items as i', 'i.id', 'l.item_id')
+    .innerJoin('parties as p', 'p.id', 'd.party_id')
     .select((eb) => [
-      'm.item_id',
       'i.number',
       'i.name',
       'i.group_id',
-      'i.sales_price',
-      eb.fn<string>('substr', ['m.date', eb.val(1), eb.val(7)]).as('month'),
-      eb.fn.sum<number>('m.quantity').as('quantity'),
-      eb.fn.sum<number>('m.value').as('value'),
+      'd.party_id',
+      'p.name as party_name',
+      'd.kind',
+      'd.rate',
+      eb.fn<string>('substr', ['d.date', eb.val(1), eb.val(7)]).as('month'),
+      eb.fn.sum<number>('l.quantity').as('quantity'),
+      eb.fn.sum<number>('l.net').as('net'),
+      eb.fn.sum<number>('l.cost').as('cost'),
     ])
-    .where('m.company_id', '=', companyId)
-    .where('m.kind', '=', 'issue')
-    .where('m.date', '>=', query.from)
-    .where('m.date', '<=', query.to)
-    .groupBy(['m.item_id', 'i.number', 'i.name', 'i.group_id', 'i.sales_price', 'month'])
+    .where('d.company_id', '=', companyId)
+    .where('d.kind', 'in', ['invoice', 'credit_note'])
+    .where('d.date', '>=', query.from)
+    .where('d.date', '<=', query.to)
+    .groupBy([
+      'i.number',
+      'i.name',
+      'i.group_id',
+      'd.party_id',
+      'p.name',
+      'd.kind',
+      'd.rate',
+      'month',
+    ])
     .execute();
   const groups = new Map((await listGroups(db, companyId)).map((g) => [g.id, g]));
   const sums = new Map<string, { label: string; quantity: number; sales: number; cost: number }>();
   for (const r of rows) {
-    const quantity = -Number(r.quantity);
+    const sign = r.kind === 'credit_note' ? -1 : 1;
     const group = r.group_id === null ? undefined : groups.get(r.group_id);
     const [key, label] =
       by === 'item'
         ? [r.number, r.name]
         : by === 'group'
           ? [group?.code ?? '', group?.name ?? '']
-          : [r.month, r.month];
+          : by === 'customer'
+            ? [String(r.party_id), r.party_name]
+            : [r.month, r.month];
     const s = sums.get(key) ?? { label, quantity: 0, sales: 0, cost: 0 };
-    s.quantity += quantity;
-    s.sales += stockValue(quantity, r.sales_price);
-    s.cost += -Number(r.value);
+    s.quantity += sign * Number(r.quantity);
+    s.sales += sign * toNok(Number(r.net), r.rate);
+    s.cost += sign * Number(r.cost);
     sums.set(key, s);
   }
   const out = [...sums.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a, x], [b, y]) =>
+      by === 'customer' ? x.label.localeCompare(y.label) : a.localeCompare(b),
+    )
     .map(([key, s]) => ({
       key,
       label: s.label,
-      quantity: by === 'item' ? fromMilli(s.quantity) : fromMilli(s.quantity),
+      quantity: fromMilli(s.quantity),
       sales: s.sales,
       cost: s.cost,
       margin: s.sales - s.cost,
@@ -211,7 +237,7 @@ export async function turnover(
     from: query.from,
     to: query.to,
     by,
-    basis: 'issues-at-current-sales-price' as const,
+    basis: 'invoice-lines' as const,
     rows: out,
     total,
   };
