@@ -212,6 +212,10 @@ describeEachStore('sales and purchasing', (store) => {
     expect(orderNow).toMatchObject({ status: 2, editable: false });
     expect(orderNow.lines[0]).toMatchObject({ carried: 3, remaining: 2, status: 2 });
     expect(orderNow.targets[0]).toMatchObject({ kind: 'shipment', quantity: 3 });
+    const lineEvent = orderNow.events.find(
+      (e: { lineId: number | null }) => e.lineId === order.lines[0].id,
+    );
+    expect(lineEvent.text).toMatch(/^Linje 1: 3 stk overført til vareutsendelse/);
 
     const invoice = (
       await api.post(`${base}/documents/${shipment.data.id}/carry-forward`, {

@@ -512,6 +512,10 @@ function customerKid(settings: SalesSettings, customerNumber: number | null, num
   return kid.endsWith('-') ? makeKid(customer + invoice, 'mod10') : kid;
 }
 
+function formatQuantity(milli: number) {
+  return String(fromMilli(milli)).replace('.', ',');
+}
+
 function addDays(date: string, days: number) {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
@@ -955,13 +959,18 @@ export async function carryForward(
           : null,
       },
     );
-    await addEvent(
-      trx,
-      ctx,
-      source.id,
-      'carried-forward',
-      `Overført til ${KIND_NAMES[target.kind].toLowerCase()} ${target.number}`,
-    );
+    const to = `${KIND_NAMES[target.kind].toLowerCase()} ${target.number}`;
+    await addEvent(trx, ctx, source.id, 'carried-forward', `Overført til ${to}`);
+    for (const { line, quantity } of taken) {
+      await addEvent(
+        trx,
+        ctx,
+        source.id,
+        'carried-forward',
+        `Linje ${line.lineNo}: ${formatQuantity(quantity)} ${line.unit} overført til ${to}`,
+        line.id,
+      );
+    }
     if (['credit_note', 'supplier_credit_note'].includes(input.kind)) {
       await creditClaim(trx, ctx, source.id, target.id);
     }
@@ -1187,6 +1196,14 @@ export async function recordEvent(
     const d = await getDocument(trx, ctx.companyId, documentId);
     const words = { sent: 'Sendt', viewed: 'Åpnet av mottaker', note: 'Notat' };
     await addEvent(trx, ctx, d.id, input.kind, input.text || words[input.kind]);
+    await addTimelineEntry(trx, ctx.companyId, d.partyId, {
+      kind: 'document',
+      title: `${KIND_NAMES[d.kind]} ${d.number}: ${words[input.kind].toLowerCase()}`,
+      body: input.text ?? null,
+      source: 'document',
+      sourceId: d.id,
+      userId: ctx.userId,
+    });
     await refreshStatus(trx, ctx.companyId, d.id);
   });
   return getDocument(db, ctx.companyId, documentId);
