@@ -17,7 +17,7 @@ import {
   toNok,
   vatCode,
 } from '@nordbok/core';
-import { makeKid } from '@nordbok/formats';
+import { composeKid } from '@nordbok/formats';
 import { type Kysely, sql } from 'kysely';
 import { inTransaction, now } from '../../db/database';
 import type { Database } from '../../db/schema';
@@ -501,15 +501,31 @@ async function itemGroupCodes(db: Kysely<Database>, ids: (number | null)[]) {
   return rows.map((r) => r.code);
 }
 
+/**
+ * The KID of a customer invoice in the company's layout. A MOD11 check of 10 would be
+ * written "-", which OCR payments cannot carry: that one invoice gets a MOD10 check instead.
+ */
 function customerKid(settings: SalesSettings, customerNumber: number | null, number: number) {
-  const invoice = String(number).padStart(settings.kidInvoiceDigits, '0');
-  const customer =
-    settings.kidCustomerDigits > 0
-      ? String(customerNumber ?? 0).padStart(settings.kidCustomerDigits, '0')
-      : '';
-  const kid = makeKid(customer + invoice, settings.kidMethod);
-  // A MOD11 check of 10 is written '-', which banks' OCR does not take: use MOD10 then.
-  return kid.endsWith('-') ? makeKid(customer + invoice, 'mod10') : kid;
+  const layout = {
+    method: settings.kidMethod,
+    customerNumber: settings.kidCustomerDigits > 0 ? (customerNumber ?? 0) : null,
+    customerDigits: settings.kidCustomerDigits,
+    invoiceNumber: number,
+    invoiceDigits: settings.kidInvoiceDigits,
+  };
+  try {
+    return composeKid(layout);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    if (settings.kidMethod === 'mod11') {
+      try {
+        return composeKid({ ...layout, method: 'mod10' });
+      } catch {
+        // fall through to the field error below
+      }
+    }
+    throw AppError.field('kid', `No KID can be made: ${e.message}`);
+  }
 }
 
 function formatQuantity(milli: number) {
