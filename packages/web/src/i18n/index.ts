@@ -11,6 +11,16 @@ import { inventoryNb } from './inventory.nb';
 import { legalEn } from './legal.en';
 import { legalNb } from './legal.nb';
 import { nb } from './nb';
+import { salesEn } from './sales.en';
+import { salesNb } from './sales.nb';
+import { salesProposalsEn } from './sales-proposals.en';
+import { salesProposalsNb } from './sales-proposals.nb';
+import { salesRecurringEn } from './sales-recurring.en';
+import { salesRecurringNb } from './sales-recurring.nb';
+import { salesRemindersEn } from './sales-reminders.en';
+import { salesRemindersNb } from './sales-reminders.nb';
+import { salesPeopleEn } from './sales-salespeople.en';
+import { salesPeopleNb } from './sales-salespeople.nb';
 
 export const resources = {
   // The legal-output screens keep their texts in files of their own, under `legal`.
@@ -21,6 +31,11 @@ export const resources = {
       crm: crmNb,
       contacts: contactsNb,
       inventory: inventoryNb,
+      sales: salesNb,
+      salesReminders: salesRemindersNb,
+      salesProposals: salesProposalsNb,
+      salesRecurring: salesRecurringNb,
+      salesPeople: salesPeopleNb,
     },
   },
   en: {
@@ -30,6 +45,11 @@ export const resources = {
       crm: crmEn,
       contacts: contactsEn,
       inventory: inventoryEn,
+      sales: salesEn,
+      salesReminders: salesRemindersEn,
+      salesProposals: salesProposalsEn,
+      salesRecurring: salesRecurringEn,
+      salesPeople: salesPeopleEn,
     },
   },
 } as const;

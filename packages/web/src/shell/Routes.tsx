@@ -9,7 +9,15 @@ import { UsersPage } from '../users/UsersPage';
 import { NoAccessPage, NotAvailablePage, NotFoundPage } from './AreaPage';
 import { areaPath, BUSINESS_AREAS, type BusinessArea, canSee, SETTINGS_PATHS } from './areas';
 import { HomePage } from './HomePage';
-import { AccountingArea, ContactsArea, CrmArea, InventoryArea, ReportsArea } from './lazyAreas';
+import {
+  AccountingArea,
+  ContactsArea,
+  CrmArea,
+  InventoryArea,
+  PurchasingArea,
+  ReportsArea,
+  SalesArea,
+} from './lazyAreas';
 import { navigate, usePath } from './router';
 
 function areaScreens(area: BusinessArea, path: string) {
@@ -20,6 +28,10 @@ function areaScreens(area: BusinessArea, path: string) {
       return <ReportsArea path={path} />;
     case 'inventory':
       return <InventoryArea path={path} />;
+    case 'sales':
+      return <SalesArea path={path} />;
+    case 'purchasing':
+      return <PurchasingArea path={path} />;
     case 'contacts':
       return <ContactsArea path={path} />;
     case 'crm':

@@ -3,6 +3,7 @@ import { contactCrmPages, contactPages } from '../contacts/paths';
 import { crmPages } from '../crm/paths';
 import { inventoryPages } from '../inventory/paths';
 import { legalPages } from '../legal/paths';
+import { purchasingPages, salesPages } from '../sales/paths';
 
 /** The business areas, in the order the menu shows them; settings comes last, on its own. */
 export const BUSINESS_AREAS = [
@@ -95,6 +96,8 @@ export function areaPages(company: CompanySummary, area: BusinessArea) {
   if (area === 'crm') return [...crmPages(company), ...contactCrmPages(company)];
   if (area === 'contacts') return contactPages(company);
   if (area === 'inventory') return inventoryPages(company);
+  if (area === 'sales') return salesPages(company);
+  if (area === 'purchasing') return purchasingPages();
   if (area === 'reports') {
     const keys = Object.keys(REPORT_PATHS) as ReportPage[];
     const pages = keys.map((key) => areaPage('reports', key, REPORT_PATHS[key]));

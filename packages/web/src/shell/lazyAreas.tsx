@@ -31,6 +31,17 @@ export const InventoryArea = lazy(async () => {
   return { default: ({ path }: AreaProps) => <m.InventoryRoutes path={path} /> };
 });
 
+export const SalesArea = lazy(async () => {
+  const m = await import('../sales/SalesRoutes');
+  return { default: ({ path }: AreaProps) => <m.SalesRoutes path={path} /> };
+});
+
+/** Purchasing shares the document screens with sales, so both load from one script. */
+export const PurchasingArea = lazy(async () => {
+  const m = await import('../sales/SalesRoutes');
+  return { default: ({ path }: AreaProps) => <m.PurchasingRoutes path={path} /> };
+});
+
 export const ContactsArea = lazy(async () => {
   const m = await import('../contacts/ContactRoutes');
   return {

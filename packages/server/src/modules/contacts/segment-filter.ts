@@ -15,11 +15,18 @@
  *   leadStatus                                    eq, neq, in, exists
  *   leadPoints                                    eq, neq, gt, gte, lt, lte
  *   createdAt, leadSince, leadStatusChanged,
- *   firstPurchase, lastPurchase                   withinDays, olderThanDays, exists, before, after
+ *   firstPurchase, lastPurchase,
+ *   subscriptionStart, subscriptionEnd,
+ *   nextSubscriptionEnd                           withinDays, olderThanDays, withinNextDays,
+ *                                                 exists, before, after
  *
  * "Purchase" is a customer invoice: a debit posting on a customer sub-ledger account with
  * the contact as party. Once sales documents exist it should read those instead.
  * Lead status, points and dates are the CRM module's (crm_leads and crm_lead_statuses).
+ * Subscription dates are the contact's subscriptions': subscriptionStart is the latest start,
+ * subscriptionEnd the latest end (a renewal moves it on), nextSubscriptionEnd the first end
+ * on or after today. withinDays looks back from today, withinNextDays forward (today
+ * included both ways).
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { z } from 'zod';
@@ -56,8 +63,11 @@ const DATE_FIELDS = [
   'leadStatusChanged',
   'firstPurchase',
   'lastPurchase',
+  'subscriptionStart',
+  'subscriptionEnd',
+  'nextSubscriptionEnd',
 ];
-const DATE_OPS = ['withinDays', 'olderThanDays', 'exists', 'before', 'after'];
+const DATE_OPS = ['withinDays', 'olderThanDays', 'withinNextDays', 'exists', 'before', 'after'];
 const OTHER_FIELDS = [
   'city',
   'kind',
@@ -111,6 +121,8 @@ function daysBefore(today: string, days: number): string {
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);
 }
+
+const daysAfter = (today: string, days: number) => daysBefore(today, -days);
 
 function leafCondition(
   f: Leaf,
@@ -261,12 +273,18 @@ function leafCondition(
     if (!DATE_OPS.includes(op)) return badOp(DATE_OPS);
     let bound: string | null = null;
     let compare: '>=' | '<' = '>=';
-    if (op === 'withinDays' || op === 'olderThanDays') {
+    let upTo: string | null = null;
+    if (op === 'withinDays' || op === 'olderThanDays' || op === 'withinNextDays') {
       const days = number();
       if (!Number.isInteger(days) || days < 0 || days > 36_500)
         fail(`${path}.value`, `${op} needs whole days from 0 to 36500.`);
-      bound = daysBefore(today, days);
-      compare = op === 'withinDays' ? '>=' : '<';
+      if (op === 'withinNextDays') {
+        bound = today;
+        upTo = daysAfter(today, days);
+      } else {
+        bound = daysBefore(today, days);
+        compare = op === 'withinDays' ? '>=' : '<';
+      }
     } else if (op === 'before' || op === 'after') {
       const v = string();
       if (!isoDate.test(v)) fail(`${path}.value`, `${op} needs a date as yyyy-mm-dd.`);
@@ -275,11 +293,16 @@ function leafCondition(
     }
     const exists = op === 'exists' ? (value === undefined ? true : boolean()) : true;
     return (eb) => {
-      const date = dateOf(eb, field, companyId);
+      const date = dateOf(eb, field, companyId, today);
       if (bound === null) return eb(date, exists ? 'is not' : 'is', null);
       // Dates are ISO text in both databases; date-only bounds compare on the first 10 chars.
       // A missing date makes the comparison false (not unknown), so `not` works on it.
-      return eb.and([eb(date, 'is not', null), eb(sql`substr(${date}, 1, 10)`, compare, bound)]);
+      const day = sql`substr(${date}, 1, 10)`;
+      return eb.and([
+        eb(date, 'is not', null),
+        eb(day, compare, bound),
+        ...(upTo === null ? [] : [eb(day, '<=', upTo)]),
+      ]);
     };
   }
   return fail(`${path}.field`, `Unknown field "${field}". Fields: ${KNOWN_FIELDS.join(', ')}.`);
@@ -293,8 +316,23 @@ function leadRow(eb: EB, companyId: number) {
     .where('crm_leads.company_id', '=', companyId);
 }
 
-function dateOf(eb: EB, field: string, companyId: number) {
+function dateOf(eb: EB, field: string, companyId: number, today: string) {
   switch (field) {
+    case 'subscriptionStart':
+    case 'subscriptionEnd':
+    case 'nextSubscriptionEnd': {
+      const subscriptions = eb
+        .selectFrom('subscriptions')
+        .whereRef('subscriptions.party_id', '=', 'parties.id')
+        .where('subscriptions.company_id', '=', companyId);
+      if (field === 'subscriptionStart')
+        return subscriptions.select((e) => e.fn.max('subscriptions.start_date').as('d'));
+      if (field === 'subscriptionEnd')
+        return subscriptions.select((e) => e.fn.max('subscriptions.end_date').as('d'));
+      return subscriptions
+        .where('subscriptions.end_date', '>=', today)
+        .select((e) => e.fn.min('subscriptions.end_date').as('d'));
+    }
     case 'createdAt':
       return eb.ref('parties.created_at');
     case 'leadSince':

@@ -445,7 +445,9 @@ export async function segmentTrend(
 /**
  * The predefined segments, created once per company (by name). Warm leads have 50 points or
  * more and cold leads under 25: lead statuses are named per company, points are not.
- * Subscriber segments (new, expiring, expired) are left out: there is no subscription data.
+ * Subscribers: new ones started a subscription in the last 30 days, expiring ones have a
+ * subscription ending within the next 30 days, and expired ones saw their last subscription
+ * end in the last 30 days without a renewal moving the end on.
  */
 export const PREDEFINED: { name: string; rule: unknown }[] = [
   {
@@ -486,6 +488,23 @@ export const PREDEFINED: { name: string; rule: unknown }[] = [
       all: [
         { field: 'isCustomer', op: 'eq', value: true },
         { not: { field: 'lastPurchase', op: 'withinDays', value: 365 } },
+      ],
+    },
+  },
+  {
+    name: 'Nye abonnenter (30 dager)',
+    rule: { field: 'subscriptionStart', op: 'withinDays', value: 30 },
+  },
+  {
+    name: 'Abonnement som utløper (30 dager)',
+    rule: { field: 'nextSubscriptionEnd', op: 'withinNextDays', value: 30 },
+  },
+  {
+    name: 'Utløpte abonnement (30 dager)',
+    rule: {
+      all: [
+        { field: 'subscriptionEnd', op: 'withinDays', value: 30 },
+        { field: 'subscriptionEnd', op: 'olderThanDays', value: 0 },
       ],
     },
   },

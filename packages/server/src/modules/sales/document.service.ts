@@ -40,6 +40,7 @@ import type {
   NewLine,
 } from './document.schemas';
 import { registerPayment } from './payment.service';
+import { subscribeFromDocument } from './recurring.service';
 import { getSalesSettings, type SalesSettings } from './sales-settings';
 
 /** Words for documents in voucher texts and on the contact card. */
@@ -117,6 +118,21 @@ export interface CreateOptions {
   reminderLevel?: number;
   /** Links without lines: a reminder's invoices, with the amount reminded. */
   documentLinks?: { documentId: number; amount: number }[];
+}
+
+async function checkSalesperson(
+  db: Kysely<Database>,
+  companyId: number,
+  salespersonId: number | null | undefined,
+) {
+  if (!salespersonId) return;
+  const found = await db
+    .selectFrom('salespeople')
+    .select('id')
+    .where('company_id', '=', companyId)
+    .where('id', '=', salespersonId)
+    .executeTakeFirst();
+  if (!found) throw AppError.field('salespersonId', 'No such salesperson.', 'unknown');
 }
 
 async function rateFor(
@@ -294,6 +310,7 @@ export async function createDocument(
     if (input.cash && !['invoice', 'bill'].includes(input.kind)) {
       throw AppError.field('cash', 'Only an invoice or a bill can be paid in cash at once.');
     }
+    await checkSalesperson(trx, companyId, input.salespersonId);
     const currency = input.currency && input.currency !== 'NOK' ? input.currency : null;
     const rate = await rateFor(trx, currency, input.rate, input.date);
     const lines = await resolveLines(
@@ -450,6 +467,11 @@ export async function createDocument(
     for (const link of options.documentLinks ?? [])
       await refreshStatus(trx, companyId, link.documentId);
     await refreshStatus(trx, companyId, doc.id);
+    // A subscription item sold starts a subscription; a recurring run's documents renew
+    // an existing arrangement instead.
+    if ((input.kind === 'invoice' || input.kind === 'order') && !options.recurringId) {
+      await subscribeFromDocument(trx, ctx, doc.id);
+    }
     return doc.id;
   });
   return getDocument(db, ctx.companyId, id);
@@ -1128,6 +1150,7 @@ export async function updateDocument(
       );
     }
     if (input.kind !== current.kind) throw AppError.field('kind', 'The kind cannot change.');
+    await checkSalesperson(trx, ctx.companyId, input.salespersonId);
     const settings = await getSalesSettings(trx, ctx.companyId);
     const currency = input.currency && input.currency !== 'NOK' ? input.currency : null;
     const rate = await rateFor(trx, currency, input.rate, input.date);
