@@ -945,7 +945,7 @@ class ImportRun {
         }
         claimed.add(j);
         postings[j]!.vatCode = code;
-        postings[j]!.vatKind = amount > 0 ? 'input' : 'output';
+        postings[j]!.vatKind = vatKindOf(code, amount);
       }
     });
   }
@@ -967,7 +967,7 @@ class ImportRun {
   ) {
     const vat = postings[i]!;
     vat.vatCode = code;
-    vat.vatKind = vat.amount > 0 ? 'input' : 'output';
+    vat.vatKind = vatKindOf(code, vat.amount);
     claimed.add(i);
     const base = t.lines[i]!.tax[0]?.base;
     if (base === null || base === undefined) return;
@@ -1336,4 +1336,15 @@ export function importSummary(r: SaftImportReport): string[] {
     );
   }
   return lines;
+}
+
+/**
+ * Whether a VAT line is output or input VAT: the code says so for ordinary codes, whatever
+ * the side (a credit note's output VAT is a debit). Only reverse-charge codes, which have
+ * both, go by the side: the output half is the credit.
+ */
+function vatKindOf(code: string, amount: number): 'input' | 'output' {
+  const direction = knownVatCode(code)?.direction;
+  if (direction === 'output' || direction === 'input') return direction;
+  return amount > 0 ? 'input' : 'output';
 }
