@@ -97,6 +97,33 @@ describe.skipIf(!browserAvailable())('contact register and contact card', () => 
     await dialog.waitFor({ state: 'hidden' });
   });
 
+  it('lists a customer’s documents with their status and links the timeline to them', async () => {
+    await openFromMenu(page, 'Kontakter', 'Kontaktregister');
+    await page.getByLabel('Søk', { exact: true }).fill('hotell bryggen');
+    await page.getByRole('link', { name: 'Hotell Bryggen AS' }).click();
+    await waitForHeading(page, 'Hotell Bryggen AS');
+    // The demo invoices Hotell Bryggen once a month for its shipments.
+    const documents = page.getByRole('table', { name: 'Dokumenter' });
+    const invoice = documents
+      .getByRole('row')
+      .filter({ hasText: /Faktura \d+/ })
+      .first();
+    await invoice.waitFor();
+    expect(await invoice.textContent()).toMatch(/Betalt|betalt|Bokført|Purret|Kreditert/);
+    await documents
+      .getByRole('link', { name: /^Vareutsendelse \d+$/ })
+      .first()
+      .waitFor();
+    await screenshot(page, '67-contact-card-documents');
+    const timeline = page.getByRole('table', { name: 'Tidslinje' });
+    await timeline
+      .getByRole('link', { name: /^Faktura \d+$/ })
+      .first()
+      .click();
+    await expect.poll(() => page.url()).toMatch(/#\/sales\/documents\/\d+$/);
+    await waitForHeading(page, /^Faktura \d+/);
+  });
+
   it('creates a contact with a person, an address and tags, refusing a bad e-mail', async () => {
     await openFromMenu(page, 'Kontakter', 'Kontaktregister');
     await page.keyboard.press('Alt+n');

@@ -47,7 +47,24 @@ describe.skipIf(!browserAvailable())('inventory', () => {
     await page.getByRole('tab', { name: 'Prishistorikk' }).click();
     await page.getByRole('cell', { name: 'Varemottak (snittpris)' }).first().waitFor();
     await page.getByRole('tab', { name: 'Dokumentlinjer' }).click();
-    await page.getByText('Linjer fra tilbud, ordrer').waitFor();
+    // The demo buys green coffee with purchase orders, receipts and bills.
+    const lines = page.getByRole('table', { name: 'Dokumentlinjer' });
+    await lines
+      .getByRole('link', { name: /^Regning \d+$/ })
+      .first()
+      .waitFor();
+    await lines
+      .getByRole('link', { name: /^Bestilling \d+$/ })
+      .first()
+      .waitFor();
+    await lines.getByText('Kaffeimportøren AS').first().waitFor();
+    await screenshot(page, '114-inventory-item-card-documents', { fullPage: false });
+    await lines
+      .getByRole('link', { name: /^Bestilling \d+$/ })
+      .first()
+      .click();
+    await expect.poll(() => page.url()).toMatch(/#\/purchasing\/documents\/\d+$/);
+    await waitForHeading(page, /^Bestilling \d+/);
   });
 
   it('creates a new item in a group, refusing an unknown account first', async () => {

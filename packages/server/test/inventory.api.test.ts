@@ -325,6 +325,33 @@ describeEachStore('inventory', (store) => {
     expect(card.documentLines).toEqual([]);
   });
 
+  it('shows the item’s document lines on its card, newest first', async () => {
+    const doc = (kind: string, date: string, quantity: number) =>
+      api.post(`${base}/documents`, {
+        kind,
+        partyId: customer,
+        date: day(date),
+        lines: [{ itemId: items.green, quantity, unitPrice: 25_000 }],
+      });
+    expect((await doc('quote', '02-20', 2)).statusCode).toBe(201);
+    const order = (await doc('order', '02-21', 1.5)).data;
+    const card = (await api.get(`${inv}/items/${items.green}/card`)).data;
+    expect(card.documentLines).toHaveLength(2);
+    expect(card.documentLines[0]).toMatchObject({
+      documentId: order.id,
+      kind: 'order',
+      number: order.number,
+      date: day('02-21'),
+      partyId: customer,
+      partyName: 'Hotell Vest AS',
+      quantity: 1.5,
+      unitPrice: 25_000,
+      net: 37_500,
+      status: 0,
+    });
+    expect(card.documentLines[1].kind).toBe('quote');
+  });
+
   it('posts the differences of a count as movements and a voucher', async () => {
     const sheet = (await api.get(`${inv}/count-list?warehouseId=${brenneri}&date=${day('03-31')}`))
       .data;

@@ -6,6 +6,7 @@ import { createDemoContacts } from './demo-contacts';
 import { createDemoCrm } from './demo-crm';
 import { createDemoInventory } from './demo-inventory';
 import { postDemoYear } from './demo-ledger';
+import { createDemoSales } from './demo-sales';
 
 export const DEMO_COMPANY_NAME = 'Fjordkaffe AS';
 
@@ -24,6 +25,7 @@ export async function createDemoCompany(db: Kysely<Database>, ownerId: number): 
   await createDemoCrm(db, company.id, today, ownerId);
   await createDemoContacts(db, company.id, today);
   await createDemoInventory(db, company.id, today);
+  await createDemoSales(db, company.id, today);
   return changeCompany(db, company.id, {
     visitAddress: { street: 'Bryggen 14', postalCode: '5003', city: 'Bergen', country: 'NO' },
     postalAddress: {

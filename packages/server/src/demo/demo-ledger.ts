@@ -68,10 +68,10 @@ type Demo = Awaited<ReturnType<typeof createMasterData>> & {
   until: string;
   invoiceNo: number;
 };
-type Random = (min: number, max: number) => number;
+export type Random = (min: number, max: number) => number;
 
 /** A small deterministic generator (mulberry32) giving whole øre amounts between min and max. */
-function seeded(seed: number): Random {
+export function seeded(seed: number): Random {
   let state = seed >>> 0;
   return (min, max) => {
     state = (state + 0x6d2b79f5) >>> 0;

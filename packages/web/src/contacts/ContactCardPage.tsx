@@ -13,12 +13,20 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { isDocumentKind } from '@nordbok/core';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AmountCell } from '../accounting/Amount';
+import { companyPath } from '../accounting/api';
+import { api } from '../api/client';
 import { useSignedIn } from '../auth/session';
 import { OpportunityModal } from '../crm/OpportunityModal';
 import { formatAmount, formatDate, formatDateTime, formatOrgNumber } from '../format';
+import { salesKey } from '../sales/api';
+import { documentPath } from '../sales/kinds';
+import { StatusBadge } from '../sales/status';
+import type { DocumentPage } from '../sales/types';
 import { canSee, canWrite, voucherPath } from '../shell/areas';
 import { hrefFor, navigate } from '../shell/router';
 import { LoadFailed, Loading } from '../ui/Loading';
@@ -109,6 +117,9 @@ export function ContactCardPage({ id }: { id: number }) {
                 <Opportunities id={c.id} />
                 <Segments id={c.id} />
               </>
+            ) : null}
+            {canSee(company, 'sales') || canSee(company, 'purchasing') ? (
+              <Documents id={c.id} />
             ) : null}
             <Persons contact={c} />
             <Addresses contact={c} />
@@ -260,6 +271,77 @@ function Opportunities({ id }: { id: number }) {
     </Card>
   );
 }
+
+/**
+ * The contact's latest documents, sales and purchase alike (as far as the user may read
+ * them), with their status; each opens the document.
+ */
+function Documents({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const { company } = useSignedIn();
+  const documents = useQuery({
+    queryKey: [...salesKey(company.id), 'contact', id],
+    queryFn: ({ signal }) =>
+      api.get<DocumentPage>(
+        companyPath(company.id, `/documents?partyId=${id}&limit=${DOCUMENTS_SHOWN}`),
+        signal,
+      ),
+  });
+  const items = documents.data?.items ?? [];
+  const more = (documents.data?.total ?? 0) - items.length;
+  return (
+    <Card withBorder component="section" aria-labelledby="card-documents">
+      <Title order={2} size="h4" id="card-documents" mb="xs">
+        {t('sales.list.documents')}
+      </Title>
+      {documents.isPending ? <Loading /> : null}
+      {documents.isError ? <LoadFailed error={documents.error} /> : null}
+      {documents.data && items.length === 0 ? (
+        <Text c="dimmed">{t('contacts.card.noDocuments')}</Text>
+      ) : null}
+      {items.length > 0 ? (
+        <Table aria-label={t('sales.list.documents')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('sales.list.documents')}</Table.Th>
+              <Table.Th ta="right">{t('sales.list.gross')}</Table.Th>
+              <Table.Th>{t('sales.list.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((d) => (
+              <Table.Tr key={d.id}>
+                <Table.Td>
+                  <Anchor href={hrefFor(documentPath(d.kind, d.id))}>
+                    {t(`sales.kinds.${d.kind}`)} {d.number}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {formatDate(d.date)}
+                  </Text>
+                </Table.Td>
+                <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                  {formatAmount(d.gross)}
+                  {d.currency ? ` ${d.currency}` : ''}
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={d.status} size="sm" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      {more > 0 ? (
+        <Text size="sm" c="dimmed" mt="xs">
+          {t('sales.list.count', { shown: items.length, total: documents.data?.total ?? 0 })}
+        </Text>
+      ) : null}
+    </Card>
+  );
+}
+
+/** The newest documents the panel shows. */
+const DOCUMENTS_SHOWN = 15;
 
 const KIND_COLORS = { static: 'gray', semi: 'grape', dynamic: 'teal' } as const;
 
@@ -490,7 +572,13 @@ function TimelineRow({ item }: { item: TimelineItem }) {
           </Anchor>
         ) : null}
         {v ? ' ' : null}
-        <Text span>{item.title}</Text>
+        {item.document && isDocumentKind(item.document.kind) ? (
+          <Anchor href={hrefFor(documentPath(item.document.kind, item.document.id))}>
+            {item.title}
+          </Anchor>
+        ) : (
+          <Text span>{item.title}</Text>
+        )}
         {v?.invoiceNumber ? (
           <Text span c="dimmed" size="sm">
             {` · ${t('contacts.card.invoiceNumber', { number: v.invoiceNumber })}`}

@@ -84,6 +84,8 @@ export interface TimelineItem {
     amount: number;
     open: number;
   } | null;
+  /** An entry a sales or purchase document made: the document it links to. */
+  document?: { id: number; kind: string } | null;
 }
 
 export type AppointmentKind = 'appointment' | 'meeting' | 'call' | 'event' | 'task';

@@ -87,6 +87,7 @@ export const contactsEn: ContactsMessages = {
     noSegments: 'The contact is in no segments.',
     opportunities: 'Opportunities',
     noOpportunities: 'No opportunities.',
+    noDocuments: 'No quotes, orders, invoices or purchases yet.',
     opportunityTitle: 'Title',
     stage: 'Stage',
     amount: 'Amount',

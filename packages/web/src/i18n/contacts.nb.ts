@@ -35,7 +35,8 @@ export const contactsNb = {
     paymentTermsDays: 'Betalingsfrist (dager)',
     isLead: 'Ledetråd',
     blocked: 'Sperret',
-    blockedHint: 'Ingen nye tilbud, ordrer eller fakturaer; kreditnotaer og betalinger går fortsatt.',
+    blockedHint:
+      'Ingen nye tilbud, ordrer eller fakturaer; kreditnotaer og betalinger går fortsatt.',
     customer: 'Kunde',
     supplier: 'Leverandør',
     customerNumber: 'Kundenummer',
@@ -85,6 +86,7 @@ export const contactsNb = {
     noSegments: 'Kontakten er ikke med i noen segmenter.',
     opportunities: 'Salgsmuligheter',
     noOpportunities: 'Ingen salgsmuligheter.',
+    noDocuments: 'Ingen tilbud, ordrer, fakturaer eller innkjøp ennå.',
     opportunityTitle: 'Tittel',
     stage: 'Fase',
     amount: 'Beløp',

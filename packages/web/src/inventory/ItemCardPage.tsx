@@ -17,6 +17,8 @@ import { AmountCell } from '../accounting/Amount';
 import { ReportTable } from '../accounting/reports/ReportParts';
 import { useSignedIn } from '../auth/session';
 import { formatAmount, formatDate, formatDateTime } from '../format';
+import { documentPath } from '../sales/kinds';
+import { StatusBadge } from '../sales/status';
 import { canWrite, voucherPath } from '../shell/areas';
 import { hrefFor } from '../shell/router';
 import { LoadFailed, Loading } from '../ui/Loading';
@@ -225,8 +227,46 @@ function CardBody({ card }: { card: ItemCard }) {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="documents" pt="sm">
-          {/* Sales and purchase document lines join here once those areas exist. */}
-          <Text c="dimmed">{t('inventory.card.documentsLater')}</Text>
+          {card.documentLines.length === 0 ? (
+            <Text c="dimmed">{t('inventory.card.noDocumentLines')}</Text>
+          ) : (
+            <ReportTable label={t('inventory.card.documents')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w={110}>{t('inventory.card.documentDate')}</Table.Th>
+                  <Table.Th>{t('inventory.card.document')}</Table.Th>
+                  <Table.Th>{t('inventory.card.party')}</Table.Th>
+                  <Table.Th ta="right">{t('inventory.movements.quantity')}</Table.Th>
+                  <Table.Th ta="right">{t('inventory.card.unitPrice')}</Table.Th>
+                  <Table.Th ta="right">{t('inventory.card.net')}</Table.Th>
+                  <Table.Th>{t('inventory.card.status')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {card.documentLines.map((l, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a document may hold the item on several lines.
+                  <Table.Tr key={`${l.documentId}-${i}`}>
+                    <Table.Td>{formatDate(l.date)}</Table.Td>
+                    <Table.Td>
+                      <Anchor href={hrefFor(documentPath(l.kind, l.documentId))}>
+                        {t(`sales.kinds.${l.kind}`)} {l.number}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{l.partyName}</Table.Td>
+                    <QuantityCell units={l.quantity} />
+                    <AmountCell ore={l.unitPrice} />
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
+                      {formatAmount(l.net)}
+                      {l.currency ? ` ${l.currency}` : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={l.status} size="sm" />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </ReportTable>
+          )}
         </Tabs.Panel>
       </Tabs>
     </Stack>

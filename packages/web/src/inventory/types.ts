@@ -1,3 +1,4 @@
+import type { DocumentKind } from '@nordbok/core';
 /** The inventory API's shapes as the screens use them. Quantities are units (3 decimals). */
 export type ItemKind = 'stock' | 'goods' | 'service' | 'subscription' | 'structured';
 export const ITEM_KINDS: ItemKind[] = ['stock', 'goods', 'service', 'subscription', 'structured'];
@@ -150,7 +151,22 @@ export interface ItemCard {
     reason: string;
     at: string;
   }[];
-  documentLines: never[];
+  /** The item's lines on sales and purchase documents, newest first. */
+  documentLines: {
+    documentId: number;
+    kind: DocumentKind;
+    number: number;
+    date: string;
+    partyId: number;
+    partyName: string;
+    quantity: number;
+    unit: string;
+    unitPrice: number;
+    discount: number;
+    net: number;
+    currency: string | null;
+    status: number;
+  }[];
 }
 
 export interface StockList {

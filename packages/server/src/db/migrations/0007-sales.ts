@@ -110,7 +110,8 @@ export function sales(dialect: DialectName): Migration {
         .addUniqueConstraint('documents_number', ['company_id', 'kind', 'number'])
         .execute();
       for (const [name, columns] of [
-        ['documents_list', ['company_id', 'kind', 'date']],
+        ['documents_date', ['company_id', 'date', 'id']],
+        ['documents_list', ['company_id', 'kind', 'date', 'id']],
         ['documents_party', ['company_id', 'party_id', 'date']],
         ['documents_status', ['company_id', 'kind', 'status']],
       ] as const) {
@@ -146,6 +147,17 @@ export function sales(dialect: DialectName): Migration {
         .createIndex('document_lines_document')
         .on('document_lines')
         .columns(['document_id', 'line_no'])
+        .execute();
+      await db.schema
+        .createIndex('document_lines_item')
+        .on('document_lines')
+        .columns(['company_id', 'item_id'])
+        .execute();
+      // A stock entry reads back its own movements (the sales chain books many small ones).
+      await db.schema
+        .createIndex('stock_movements_batch')
+        .on('stock_movements')
+        .columns(['batch_id'])
         .execute();
       await withId(db.schema.createTable('document_links'), dialect)
         .addColumn('company_id', 'integer', company)
@@ -239,6 +251,7 @@ export function sales(dialect: DialectName): Migration {
         .execute();
     },
     async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('stock_movements_batch').execute();
       for (const table of [
         'late_payment_rates',
         'currency_rates',

@@ -87,6 +87,8 @@ export const timelineItemSchema = z.object({
       open: z.number(),
     })
     .nullable(),
+  /** An entry a sales or purchase document made: the document it links to. */
+  document: z.object({ id: z.number(), kind: z.string() }).nullable().optional(),
 });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
@@ -103,11 +105,15 @@ export async function readTimeline(
 ): Promise<TimelineItem[]> {
   const [entries, appointments, customer, supplier] = await Promise.all([
     db
-      .selectFrom('contact_timeline')
-      .selectAll()
-      .where('company_id', '=', companyId)
-      .where('party_id', '=', partyId)
-      .orderBy('occurred_at', 'desc')
+      .selectFrom('contact_timeline as t')
+      .leftJoin('documents as d', (join) =>
+        join.onRef('d.id', '=', 't.source_id').on('t.source', '=', 'document'),
+      )
+      .selectAll('t')
+      .select('d.kind as document_kind')
+      .where('t.company_id', '=', companyId)
+      .where('t.party_id', '=', partyId)
+      .orderBy('t.occurred_at', 'desc')
       .limit(limit)
       .execute(),
     db
@@ -130,6 +136,8 @@ export async function readTimeline(
       body: e.body,
       points: Number(e.points),
       voucher: null,
+      document:
+        e.document_kind && e.source_id !== null ? { id: e.source_id, kind: e.document_kind } : null,
     })),
     ...appointments.map((a) => ({
       key: `appointment-${a.id}`,

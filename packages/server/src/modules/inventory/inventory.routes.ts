@@ -1,3 +1,4 @@
+import { PURCHASE_KINDS, SALES_KINDS } from '@nordbok/core';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -6,6 +7,9 @@ import type { Database } from '../../db/schema';
 import { requireMembership, requireSession } from '../../http/access';
 import { isoDateSchema } from '../accounting/voucher.schemas';
 import { companyItemParams, companyParams } from '../admin/company.routes';
+import { allows } from '../admin/permissions';
+import { itemDocumentLineSchema } from '../sales/document.schemas';
+import { linesOfItem } from '../sales/document.service';
 import {
   changeGroup,
   changeItem,
@@ -104,9 +108,22 @@ const itemCardSchema = z.object({
   onHand: onHandSchema,
   movements: z.array(movementSchema),
   priceHistory: priceHistorySchema,
-  /** Sales and purchase document lines join the card here once those areas exist. */
-  documentLines: z.array(z.never()),
+  /** The item's lines on sales and purchase documents, newest first (at most 200). */
+  documentLines: z.array(itemDocumentLineSchema),
 });
+
+/**
+ * The lines an item has on documents, of the sides the user may read: sales documents with
+ * read access to sales, purchase documents with read access to purchasing.
+ */
+function itemDocumentLines(db: Kysely<Database>, request: FastifyRequest, itemId: number) {
+  const m = requireMembership(request);
+  const kinds = [
+    ...(allows(m.permissions.sales, 'read') ? SALES_KINDS : []),
+    ...(allows(m.permissions.purchasing, 'read') ? PURCHASE_KINDS : []),
+  ];
+  return linesOfItem(db, m.companyId, itemId, kinds);
+}
 
 /** Items, groups, warehouses, stock, prices and the inventory reports. */
 export function inventoryRoutes(db: Kysely<Database>): FastifyPluginAsync {
@@ -260,7 +277,7 @@ export function inventoryRoutes(db: Kysely<Database>): FastifyPluginAsync {
           onHand: await onHand(db, companyId, itemId, date),
           movements: await listMovements(db, companyId, { itemId, limit: 1000 }),
           priceHistory: await priceHistory(db, companyId, itemId),
-          documentLines: [],
+          documentLines: await itemDocumentLines(db, request, itemId),
         };
       },
     );

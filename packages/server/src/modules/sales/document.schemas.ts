@@ -211,3 +211,24 @@ export const documentSchema = documentSummarySchema.extend({
   editable: z.boolean(),
 });
 export type Document = z.infer<typeof documentSchema>;
+
+/** A line an item has on a document, for the item card. */
+export const itemDocumentLineSchema = z.object({
+  documentId: z.number(),
+  kind: documentKindSchema,
+  number: z.number(),
+  date: z.string(),
+  partyId: z.number(),
+  partyName: z.string(),
+  /** Units; negative on a credit note. */
+  quantity: z.number(),
+  unit: z.string(),
+  /** Øre in the document's currency. */
+  unitPrice: z.number(),
+  discount: z.number(),
+  net: z.number(),
+  currency: z.string().nullable(),
+  /** The line's status 0–9. */
+  status: z.number(),
+});
+export type ItemDocumentLine = z.infer<typeof itemDocumentLineSchema>;

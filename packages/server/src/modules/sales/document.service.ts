@@ -36,10 +36,11 @@ import type {
   Document,
   DocumentQuery,
   DocumentSummary,
+  ItemDocumentLine,
   NewDocument,
   NewLine,
 } from './document.schemas';
-import { registerPayment } from './payment.service';
+import { savePayment } from './payment.service';
 import { subscribeFromDocument } from './recurring.service';
 import { getSalesSettings, type SalesSettings } from './sales-settings';
 
@@ -284,7 +285,18 @@ export async function createDocument(
   input: NewDocument,
   options: CreateOptions = {},
 ): Promise<Document> {
-  const id = await inTransaction(db, async (trx) => {
+  const id = await saveDocument(db, ctx, input, options);
+  return getDocument(db, ctx.companyId, id);
+}
+
+/** Creates a document as `createDocument` does and gives its id, for callers that go on working. */
+export function saveDocument(
+  db: Kysely<Database>,
+  ctx: PostingContext,
+  input: NewDocument,
+  options: CreateOptions = {},
+): Promise<number> {
+  return inTransaction(db, async (trx) => {
     const { companyId } = ctx;
     const settings = await getSalesSettings(trx, companyId);
     const party = await trx
@@ -427,6 +439,7 @@ export async function createDocument(
     await addTimelineEntry(trx, companyId, input.partyId, {
       kind: 'document',
       title: `${name}`,
+      occurredAt: momentOf(input.date),
       body: totals.gross !== 0 ? `${formatAmount(totals.gross)} ${currency ?? 'NOK'}` : '',
       source: 'document',
       sourceId: doc.id,
@@ -450,7 +463,7 @@ export async function createDocument(
         .select('gross')
         .where('id', '=', doc.id)
         .executeTakeFirstOrThrow())!.gross;
-      await registerPayment(trx, ctx, {
+      await savePayment(trx, ctx, {
         direction: input.kind === 'invoice' ? 'in' : 'out',
         partyId: input.partyId,
         date: input.date,
@@ -474,7 +487,6 @@ export async function createDocument(
     }
     return doc.id;
   });
-  return getDocument(db, ctx.companyId, id);
 }
 
 async function insertLines(
@@ -548,6 +560,14 @@ function customerKid(settings: SalesSettings, customerNumber: number | null, num
     }
     throw AppError.field('kid', `No KID can be made: ${e.message}`);
   }
+}
+
+/**
+ * Where a document goes in a contact's timeline: at its own date, so a back-dated invoice
+ * stands among what happened then; one dated today at the moment it was made.
+ */
+export function momentOf(date: string): string | undefined {
+  return date === now().slice(0, 10) ? undefined : `${date}T12:00:00.000Z`;
 }
 
 function formatQuantity(milli: number) {
@@ -955,47 +975,51 @@ export async function carryForward(
     if (taken.length === 0) {
       throw AppError.field('lines', 'Nothing is left to carry forward.', 'nothing');
     }
-    const target = await createDocument(
+    const target = await claimSummary(
       trx,
-      ctx,
-      {
-        kind: input.kind,
-        partyId: source.partyId,
-        date: input.date,
-        dueDate: input.dueDate ?? null,
-        currency: source.currency,
-        rate: source.rate,
-        ourReference: source.ourReference,
-        yourReference: source.yourReference,
-        salespersonId: source.salespersonId,
-        departmentId: source.departmentId,
-        projectId: source.projectId,
-        warehouseId: source.warehouseId,
-        text: input.text ?? source.text,
-        lines: taken.map(({ line, quantity }) => ({
-          itemId: line.itemId,
-          description: line.description,
-          quantity: fromMilli(quantity),
-          unit: line.unit,
-          unitPrice: line.unitPrice,
-          discount: line.discount,
-          vatCode: line.vatCode,
-          account: line.account,
-          departmentId: line.departmentId,
-          projectId: line.projectId,
-          warehouseId: line.warehouseId,
-        })),
-      },
-      {
-        sources: taken.map(({ line }) => ({
-          documentId: source.id,
-          lineId: line.id,
-          kind: source.kind,
-        })),
-        creditsDocumentId: ['credit_note', 'supplier_credit_note'].includes(input.kind)
-          ? source.id
-          : null,
-      },
+      ctx.companyId,
+      await saveDocument(
+        trx,
+        ctx,
+        {
+          kind: input.kind,
+          partyId: source.partyId,
+          date: input.date,
+          dueDate: input.dueDate ?? null,
+          currency: source.currency,
+          rate: source.rate,
+          ourReference: source.ourReference,
+          yourReference: source.yourReference,
+          salespersonId: source.salespersonId,
+          departmentId: source.departmentId,
+          projectId: source.projectId,
+          warehouseId: source.warehouseId,
+          text: input.text ?? source.text,
+          lines: taken.map(({ line, quantity }) => ({
+            itemId: line.itemId,
+            description: line.description,
+            quantity: fromMilli(quantity),
+            unit: line.unit,
+            unitPrice: line.unitPrice,
+            discount: line.discount,
+            vatCode: line.vatCode,
+            account: line.account,
+            departmentId: line.departmentId,
+            projectId: line.projectId,
+            warehouseId: line.warehouseId,
+          })),
+        },
+        {
+          sources: taken.map(({ line }) => ({
+            documentId: source.id,
+            lineId: line.id,
+            kind: source.kind,
+          })),
+          creditsDocumentId: ['credit_note', 'supplier_credit_note'].includes(input.kind)
+            ? source.id
+            : null,
+        },
+      ),
     );
     const to = `${KIND_NAMES[target.kind].toLowerCase()} ${target.number}`;
     await addEvent(trx, ctx, source.id, 'carried-forward', `Overført til ${to}`);
@@ -1028,10 +1052,8 @@ async function creditClaim(
   creditedId: number,
   creditId: number,
 ) {
-  const [credited, credit] = await Promise.all([
-    getDocument(db, ctx.companyId, creditedId),
-    getDocument(db, ctx.companyId, creditId),
-  ]);
+  const credited = await claimSummary(db, ctx.companyId, creditedId);
+  const credit = await claimSummary(db, ctx.companyId, creditId);
   const amount = Math.min(credited.open, Math.abs(credit.gross));
   if (amount <= 0) return;
   for (const [d, text] of [
@@ -1093,33 +1115,37 @@ export async function groupInvoice(
         throw new AppError('conflict', 'Someone carried these lines forward meanwhile: try again.');
       }
     }
-    const invoice = await createDocument(
+    const invoice = await claimSummary(
       trx,
-      ctx,
-      {
-        kind: 'invoice',
-        partyId: first.partyId,
-        date: input.date,
-        currency: first.currency,
-        rate: first.rate,
-        yourReference: first.yourReference,
-        salespersonId: first.salespersonId,
-        text: `Samlefaktura for ${sources.map((d) => `${KIND_NAMES[d.kind].toLowerCase()} ${d.number}`).join(', ')}`,
-        lines: picked.map(({ l }) => ({
-          itemId: l.itemId,
-          description: l.description,
-          quantity: l.remaining,
-          unit: l.unit,
-          unitPrice: l.unitPrice,
-          discount: l.discount,
-          vatCode: l.vatCode,
-          account: l.account,
-          departmentId: l.departmentId,
-          projectId: l.projectId,
-          warehouseId: l.warehouseId,
-        })),
-      },
-      { sources: picked.map(({ d, l }) => ({ documentId: d.id, lineId: l.id, kind: d.kind })) },
+      ctx.companyId,
+      await saveDocument(
+        trx,
+        ctx,
+        {
+          kind: 'invoice',
+          partyId: first.partyId,
+          date: input.date,
+          currency: first.currency,
+          rate: first.rate,
+          yourReference: first.yourReference,
+          salespersonId: first.salespersonId,
+          text: `Samlefaktura for ${sources.map((d) => `${KIND_NAMES[d.kind].toLowerCase()} ${d.number}`).join(', ')}`,
+          lines: picked.map(({ l }) => ({
+            itemId: l.itemId,
+            description: l.description,
+            quantity: l.remaining,
+            unit: l.unit,
+            unitPrice: l.unitPrice,
+            discount: l.discount,
+            vatCode: l.vatCode,
+            account: l.account,
+            departmentId: l.departmentId,
+            projectId: l.projectId,
+            warehouseId: l.warehouseId,
+          })),
+        },
+        { sources: picked.map(({ d, l }) => ({ documentId: d.id, lineId: l.id, kind: d.kind })) },
+      ),
     );
     for (const d of sources) {
       await addEvent(
@@ -1279,6 +1305,44 @@ function toSummary(r: DocumentRow): DocumentSummary {
     yourReference: r.your_reference,
   };
 }
+
+/** What the chain itself needs to know of a document: its header and what is open on it. */
+export async function claimSummary(db: Kysely<Database>, companyId: number, documentId: number) {
+  const r = await db
+    .selectFrom('documents')
+    .select([
+      'id',
+      'kind',
+      'number',
+      'party_id',
+      'currency',
+      'rate',
+      'gross',
+      'paid',
+      'kid',
+      'external_number',
+      'voucher_id',
+    ])
+    .where('company_id', '=', companyId)
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  if (!r) throw new AppError('not-found', `Document ${documentId} does not exist.`);
+  const kind = r.kind as DocumentKind;
+  return {
+    id: r.id,
+    kind,
+    number: r.number,
+    partyId: r.party_id,
+    currency: r.currency,
+    rate: r.rate,
+    gross: Number(r.gross),
+    open: CLAIM_KINDS.includes(kind) ? Math.abs(Number(r.gross)) - Number(r.paid) : 0,
+    kid: r.kid,
+    externalNumber: r.external_number,
+    voucherId: r.voucher_id,
+  };
+}
+export type ClaimSummary = Awaited<ReturnType<typeof claimSummary>>;
 
 export async function getDocument(
   db: Kysely<Database>,
@@ -1505,4 +1569,57 @@ export async function listDocuments(
     nextCursor: rows.length > limit && last ? `${last.date}|${last.id}` : null,
     total: Number(total.n),
   };
+}
+
+/** An item's lines on documents of the given kinds, newest first. */
+export async function linesOfItem(
+  db: Kysely<Database>,
+  companyId: number,
+  itemId: number,
+  kinds: readonly DocumentKind[],
+  limit = 200,
+): Promise<ItemDocumentLine[]> {
+  if (kinds.length === 0) return [];
+  const rows = await db
+    .selectFrom('document_lines as l')
+    .innerJoin('documents as d', 'd.id', 'l.document_id')
+    .innerJoin('parties as p', 'p.id', 'd.party_id')
+    .select([
+      'd.id as document_id',
+      'd.kind',
+      'd.number',
+      'd.date',
+      'd.party_id',
+      'p.name as party_name',
+      'd.currency',
+      'l.quantity',
+      'l.unit',
+      'l.unit_price',
+      'l.discount',
+      'l.net',
+      'l.status',
+    ])
+    .where('l.company_id', '=', companyId)
+    .where('l.item_id', '=', itemId)
+    .where('d.kind', 'in', [...kinds])
+    .orderBy('d.date', 'desc')
+    .orderBy('d.id', 'desc')
+    .orderBy('l.line_no')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    documentId: r.document_id,
+    kind: r.kind as DocumentKind,
+    number: r.number,
+    date: r.date,
+    partyId: r.party_id,
+    partyName: r.party_name,
+    quantity: fromMilli(Number(r.quantity)),
+    unit: r.unit,
+    unitPrice: Number(r.unit_price),
+    discount: r.discount,
+    net: Number(r.net),
+    currency: r.currency,
+    status: r.status,
+  }));
 }

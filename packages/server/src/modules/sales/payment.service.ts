@@ -11,8 +11,11 @@ import { addTimelineEntry } from '../contacts/timeline.service';
 import type { Document } from './document.schemas';
 import {
   addEvent,
+  type ClaimSummary,
+  claimSummary,
   getDocument,
   KIND_NAMES,
+  momentOf,
   nextDocumentNumber,
   refreshStatus,
 } from './document.service';
@@ -57,8 +60,18 @@ export async function registerPayment(
   ctx: PostingContext,
   raw: NewPayment,
 ): Promise<Document> {
+  const paymentId = await savePayment(db, ctx, raw);
+  return getDocument(db, ctx.companyId, paymentId);
+}
+
+/** Registers a payment as `registerPayment` does and gives the payment document's id. */
+export function savePayment(
+  db: Kysely<Database>,
+  ctx: PostingContext,
+  raw: NewPayment,
+): Promise<number> {
   const input = newPaymentSchema.parse(raw);
-  const paymentId = await inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx) => {
     const { companyId } = ctx;
     const settings = await getSalesSettings(trx, companyId);
     const party = await trx
@@ -116,10 +129,10 @@ export async function registerPayment(
     });
     let allocated = 0;
     let claimsNok = 0;
-    const paid: { doc: Document; amount: number }[] = [];
+    const paid: { doc: ClaimSummary; amount: number }[] = [];
     for (const [i, a] of input.allocations.entries()) {
       const at = `allocations.${i}`;
-      const doc = await getDocument(trx, companyId, a.documentId).catch(() => {
+      const doc = await claimSummary(trx, companyId, a.documentId).catch(() => {
         throw AppError.field(`${at}.documentId`, 'No such document.', 'unknown');
       });
       if (
@@ -284,6 +297,7 @@ export async function registerPayment(
     await addTimelineEntry(trx, companyId, input.partyId, {
       kind: 'document',
       title: `${KIND_NAMES[kind]} ${number}`,
+      occurredAt: momentOf(input.date),
       body: `${formatAmount(input.amount)} ${currency ?? 'NOK'}`,
       source: 'document',
       sourceId: row.id,
@@ -291,10 +305,9 @@ export async function registerPayment(
     });
     return row.id;
   });
-  return getDocument(db, ctx.companyId, paymentId);
 }
 
-function claimReference(doc: Document) {
+function claimReference(doc: ClaimSummary) {
   return {
     invoiceNumber:
       sideOf(doc.kind) === 'sales'
@@ -308,7 +321,7 @@ function claimReference(doc: Document) {
 async function openNok(
   db: Kysely<Database>,
   companyId: number,
-  doc: Document,
+  doc: ClaimSummary,
   claimAccount: string,
 ): Promise<number> {
   if (!doc.voucherId) return toNok(doc.open, doc.rate);
