@@ -2,7 +2,7 @@ import { startTestServer } from '@nordbok/server/test-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, newPage } from './browser';
-import { chooseCompany, logIn, screenshot, waitForHeading } from './helpers';
+import { chooseCompany, logIn, screenshot, tinyPng, waitForHeading } from './helpers';
 import { openFromMenu } from './ledger-helpers';
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
@@ -63,6 +63,14 @@ describe.skipIf(!browserAvailable())('purchasing documents', () => {
     await expect.poll(() => page.getByTestId('document-status').textContent()).toBe('6 Betalt');
     await main(page).getByText('Betalt med en gang (konto 1900)').waitFor();
     expect(await page.getByRole('button', { name: 'Registrer betaling' }).count()).toBe(0);
+    // The till receipt is stored with the purchase.
+    await page.getByText('Ingen vedlegg ennå.').waitFor();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'kvittering.png', mimeType: 'image/png', buffer: tinyPng() });
+    await page.getByRole('link', { name: 'kvittering.png' }).waitFor();
+    const preview = page.getByRole('img', { name: 'Forhåndsvisning av kvittering.png' });
+    await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(16);
     await screenshot(page, '110-cash-purchase-paid');
   });
 });

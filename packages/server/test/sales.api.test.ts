@@ -357,6 +357,32 @@ describeEachStore('sales and purchasing', (store) => {
     });
     expect(cash.statusCode).toBe(201);
     expect(cash.data).toMatchObject({ status: 6, vat: 10_000, gross: 50_000, open: 0 });
+    // The till receipt is kept with the purchase's voucher.
+    const receipt = Buffer.from('%PDF-1.4 kvittering');
+    const stored = await api.request(
+      'POST',
+      `${base}/documents/${cash.data.id}/attachments`,
+      receipt,
+      { 'content-type': 'application/pdf', 'x-file-name': 'kvittering.pdf' },
+    );
+    expect(stored.statusCode).toBe(201);
+    const listed = (await api.get(`${base}/documents/${cash.data.id}/attachments`)).data.items;
+    expect(listed).toHaveLength(1);
+    const file = await api.get(`${base}/documents/${cash.data.id}/attachments/${listed[0].id}`);
+    expect(file.rawPayload.equals(receipt)).toBe(true);
+    const order = await api.post(`${base}/documents`, {
+      kind: 'purchase_order',
+      partyId: supplier,
+      date: day('05-02'),
+      lines: [{ description: 'Kopper', quantity: 10, unitPrice: 500 }],
+    });
+    const noVoucher = await api.request(
+      'POST',
+      `${base}/documents/${order.data.id}/attachments`,
+      receipt,
+      { 'content-type': 'application/pdf' },
+    );
+    expect(noVoucher.statusCode).toBe(409);
     const postings = await postingsOf(cash.data.voucherId);
     expect(sumOn(postings, '6800')).toBe(40_000);
     expect(sumOn(postings, '2710')).toBe(10_000);
@@ -445,5 +471,14 @@ describeEachStore('sales and purchasing', (store) => {
       )
     ).data;
     expect(next.items[0].id).not.toBe(list.items[1].id);
+    expect(next.total).toBeNull();
+    // Digits find a number or a KID; other text a part of the customer's name.
+    const byNumber = (await api.get(`${base}/documents?kind=invoice&q=${res.data.number}`)).data;
+    expect(byNumber.items.map((d: { id: number }) => d.id)).toEqual([res.data.id]);
+    const byKid = (await api.get(`${base}/documents?q=${res.data.kid}`)).data;
+    expect(byKid.items.map((d: { id: number }) => d.id)).toEqual([res.data.id]);
+    const byName = (await api.get(`${base}/documents?q=${encodeURIComponent('otell ve')}`)).data;
+    expect(byName.total).toBeGreaterThan(5);
+    expect((await api.get(`${base}/documents?q=Ingen%20slik`)).data.total).toBe(0);
   });
 });

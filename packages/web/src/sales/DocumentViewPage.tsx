@@ -15,6 +15,7 @@ import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AmountCell } from '../accounting/Amount';
 import { ReportTable } from '../accounting/reports/ReportParts';
+import { Attachments } from '../accounting/vouchers/VoucherAttachments';
 import { useSignedIn } from '../auth/session';
 import { contactPath } from '../contacts/paths';
 import { formatAmount, formatDate, formatDateTime } from '../format';
@@ -194,6 +195,9 @@ function DocumentView({ doc, writer, title }: { doc: Document; writer: boolean; 
           showMargin={sales}
         />
       </Group>
+      {doc.voucherId ? (
+        <Attachments owner={{ kind: 'document', id: doc.id }} canAdd={writer} />
+      ) : null}
       <Events doc={doc} writer={writer} />
       <CarryForwardDialog document={doc} kinds={carryKinds} onClose={() => setCarryKinds(null)} />
       <PaymentDialog document={doc} opened={paying} onClose={() => setPaying(false)} />

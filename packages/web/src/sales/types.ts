@@ -29,7 +29,7 @@ export interface DocumentSummary {
 export interface DocumentPage {
   items: DocumentSummary[];
   nextCursor: string | null;
-  total: number;
+  total: number | null;
 }
 
 export interface DocumentLink {

@@ -114,6 +114,8 @@ export function sales(dialect: DialectName): Migration {
         ['documents_list', ['company_id', 'kind', 'date', 'id']],
         ['documents_party', ['company_id', 'party_id', 'date']],
         ['documents_status', ['company_id', 'kind', 'status']],
+        ['documents_by_number', ['company_id', 'number']],
+        ['documents_kid', ['company_id', 'kid']],
       ] as const) {
         await db.schema
           .createIndex(name)

@@ -96,12 +96,13 @@ export async function attachmentsOf(db: Kysely<Database>, companyId: number, vou
 export async function attachmentContent(db: Kysely<Database>, companyId: number, id: number) {
   const row = await db
     .selectFrom('attachments')
-    .select(['file_name', 'content_type', 'content'])
+    .select(['voucher_id', 'file_name', 'content_type', 'content'])
     .where('company_id', '=', companyId)
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new AppError('not-found', `Attachment ${id} does not exist.`);
   return {
+    voucherId: row.voucher_id,
     fileName: row.file_name,
     contentType: row.content_type,
     content: Buffer.from(row.content),

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -200,14 +200,7 @@ function registerAttachmentRoutes(
 ) {
   const app = plain.withTypeProvider<ZodTypeProvider>();
   const tags = ['attachments'];
-  // Receipts arrive as the raw file with its own content type and the name in x-file-name.
-  for (const type of ATTACHMENT_TYPES) {
-    app.addContentTypeParser(
-      type,
-      { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES },
-      (_r, body, done) => done(null, body),
-    );
-  }
+  acceptAttachmentUploads(app);
 
   app.post(
     `${base}/vouchers/:voucherId/attachments`,
@@ -217,19 +210,12 @@ function registerAttachmentRoutes(
       schema: { tags, params: companyParams.extend({ voucherId: id }) },
     },
     async (request, reply) => {
-      const type = String(request.headers['content-type'] ?? '').split(';')[0] as AttachmentType;
-      if (!ATTACHMENT_TYPES.includes(type) || !Buffer.isBuffer(request.body)) {
-        throw AppError.field('file', 'Attach a PDF, JPEG or PNG file.');
-      }
-      const name = decodeURIComponent(String(request.headers['x-file-name'] ?? 'bilag')).slice(
-        0,
-        200,
+      const info = await attach(
+        db,
+        ctx(request).companyId,
+        request.params.voucherId,
+        uploadOf(request),
       );
-      const info = await attach(db, ctx(request).companyId, request.params.voucherId, {
-        name,
-        type,
-        content: request.body,
-      });
       return reply.status(201).send(info);
     },
   );
@@ -246,12 +232,43 @@ function registerAttachmentRoutes(
     `${base}/attachments/:id`,
     { config: read, schema: { tags, params: companyParams.extend({ id }) } },
     async (request, reply) => {
-      const file = await attachmentContent(db, ctx(request).companyId, request.params.id);
-      const name = encodeURIComponent(file.fileName);
-      return reply
-        .type(file.contentType)
-        .header('content-disposition', `inline; filename*=UTF-8''${name}`)
-        .send(file.content);
+      return sendAttachment(
+        reply,
+        await attachmentContent(db, ctx(request).companyId, request.params.id),
+      );
     },
   );
+}
+
+/** Receipts arrive as the raw file with its own content type and the name in x-file-name. */
+export function acceptAttachmentUploads(app: FastifyInstance) {
+  for (const type of ATTACHMENT_TYPES) {
+    app.addContentTypeParser(
+      type,
+      { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES },
+      (_r, body, done) => done(null, body),
+    );
+  }
+}
+
+/** The uploaded file of a request that `acceptAttachmentUploads` let in. */
+export function uploadOf(request: FastifyRequest) {
+  const type = String(request.headers['content-type'] ?? '').split(';')[0] as AttachmentType;
+  if (!ATTACHMENT_TYPES.includes(type) || !Buffer.isBuffer(request.body)) {
+    throw AppError.field('file', 'Attach a PDF, JPEG or PNG file.');
+  }
+  const name = decodeURIComponent(String(request.headers['x-file-name'] ?? 'bilag')).slice(0, 200);
+  return { name, type, content: request.body };
+}
+
+/** Sends a stored receipt for the browser to show inline. */
+export function sendAttachment(
+  reply: FastifyReply,
+  file: { fileName: string; contentType: string; content: Buffer },
+) {
+  const name = encodeURIComponent(file.fileName);
+  return reply
+    .type(file.contentType)
+    .header('content-disposition', `inline; filename*=UTF-8''${name}`)
+    .send(file.content);
 }

@@ -6,6 +6,17 @@ import { z } from 'zod';
 import type { Database } from '../../db/schema';
 import { AppError } from '../../errors';
 import { requireMembership, requireModuleAccess, userIdOf } from '../../http/access';
+import {
+  attach,
+  attachmentContent,
+  attachmentsOf,
+  MAX_ATTACHMENT_BYTES,
+} from '../accounting/attachment.service';
+import {
+  acceptAttachmentUploads,
+  sendAttachment,
+  uploadOf,
+} from '../accounting/ledger-details.routes';
 import { companyParams } from '../admin/company.routes';
 import { allows } from '../admin/permissions';
 import {
@@ -23,6 +34,7 @@ import {
   createDocument,
   getDocument,
   groupInvoice,
+  KIND_NAMES,
   listDocuments,
   recordEvent,
   updateDocument,
@@ -173,6 +185,55 @@ export function documentRoutes(db: Kysely<Database>): FastifyPluginAsync {
       async (request) => {
         const { ctx } = await documentFor(request, 'write');
         return cancelDocument(db, ctx, request.params.documentId);
+      },
+    );
+    // The receipts of a document are kept with its voucher: a bill's invoice from the
+    // supplier, the till receipt of a cash purchase.
+    acceptAttachmentUploads(app);
+    const voucherOf = (doc: { voucherId: number | null; kind: DocumentKind; number: number }) => {
+      if (!doc.voucherId) {
+        throw new AppError(
+          'conflict',
+          `${KIND_NAMES[doc.kind]} ${doc.number} has no voucher to keep a receipt with.`,
+        );
+      }
+      return doc.voucherId;
+    };
+    app.get(
+      `${base}/documents/:documentId/attachments`,
+      { config: member, schema: { tags, params: documentParams } },
+      async (request) => {
+        const { doc, ctx } = await documentFor(request, 'read');
+        return {
+          items: doc.voucherId ? await attachmentsOf(db, ctx.companyId, doc.voucherId) : [],
+        };
+      },
+    );
+    app.post(
+      `${base}/documents/:documentId/attachments`,
+      { config: member, bodyLimit: MAX_ATTACHMENT_BYTES, schema: { tags, params: documentParams } },
+      async (request, reply) => {
+        const { doc, ctx } = await documentFor(request, 'write');
+        const saved = await attach(db, ctx.companyId, voucherOf(doc), uploadOf(request));
+        return reply.status(201).send(saved);
+      },
+    );
+    app.get(
+      `${base}/documents/:documentId/attachments/:attachmentId`,
+      {
+        config: member,
+        schema: {
+          tags,
+          params: documentParams.extend({ attachmentId: z.coerce.number().int().positive() }),
+        },
+      },
+      async (request, reply) => {
+        const { doc, ctx } = await documentFor(request, 'read');
+        const file = await attachmentContent(db, ctx.companyId, request.params.attachmentId);
+        if (file.voucherId !== doc.voucherId) {
+          throw new AppError('not-found', 'The document has no such attachment.');
+        }
+        return sendAttachment(reply, file);
       },
     );
     app.post(

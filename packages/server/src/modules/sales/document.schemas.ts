@@ -95,7 +95,7 @@ export const documentQuerySchema = z.strictObject({
   salespersonId: z.coerce.number().int().positive().optional(),
   from: isoDateSchema.optional(),
   to: isoDateSchema.optional(),
-  /** Number, customer/supplier name or reference. */
+  /** A document number or KID (digits), or part of the customer's or supplier's name. */
   q: z.string().trim().max(100).optional(),
   /** Only claims with something left to pay. */
   unpaid: z.coerce.boolean().optional(),
@@ -127,7 +127,8 @@ export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 export const documentPageSchema = z.object({
   items: z.array(documentSummarySchema),
   nextCursor: z.string().nullable(),
-  total: z.number(),
+  /** How many documents match, counted for the first page only (null on later pages). */
+  total: z.number().nullable(),
 });
 
 const linkSchema = z.object({

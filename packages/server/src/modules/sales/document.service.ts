@@ -1511,7 +1511,7 @@ export async function listDocuments(
   db: Kysely<Database>,
   companyId: number,
   query: DocumentQuery,
-): Promise<{ items: DocumentSummary[]; nextCursor: string | null; total: number }> {
+): Promise<{ items: DocumentSummary[]; nextCursor: string | null; total: number | null }> {
   const limit = query.limit ?? 50;
   let q = db
     .selectFrom('documents as d')
@@ -1534,18 +1534,33 @@ export async function listDocuments(
       .where('d.status', '!=', STATUS.credited);
   }
   if (query.q) {
+    // Digits are a document number or a KID, found through their indexes; other text is a
+    // part of the customer's or supplier's name, looked up among the parties first.
     const text = query.q.trim();
-    const asNumber = /^\d{1,9}$/.test(text) ? Number(text) : null;
-    q = q.where((eb) =>
-      eb.or([
-        ...(asNumber !== null ? [eb('d.number', '=', asNumber)] : []),
-        eb(sql`lower(p.name)`, 'like', `%${text.toLowerCase()}%`),
-        eb(sql`lower(d.your_reference)`, 'like', `%${text.toLowerCase()}%`),
-        eb('d.kid', '=', text),
-      ]),
-    );
+    if (/^\d{1,25}$/.test(text)) {
+      const asNumber = text.length <= 9 ? Number(text) : null;
+      q = q.where((eb) =>
+        eb.or([
+          ...(asNumber !== null ? [eb('d.number', '=', asNumber)] : []),
+          eb('d.kid', '=', text),
+        ]),
+      );
+    } else {
+      const parties = await db
+        .selectFrom('parties')
+        .select('id')
+        .where('company_id', '=', companyId)
+        .where(sql<boolean>`lower(name) like ${`%${text.toLowerCase()}%`}`)
+        .limit(1000)
+        .execute();
+      const ids = parties.map((r) => r.id);
+      q = ids.length > 0 ? q.where('d.party_id', 'in', ids) : q.where(sql<boolean>`1 = 0`);
+    }
   }
-  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  // Counting every match costs as much as the filter; later pages do without it.
+  const total = query.cursor
+    ? null
+    : await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   let page = q.selectAll('d').select('p.name as party_name');
   if (query.cursor) {
     const [date, id] = query.cursor.split('|');
@@ -1567,7 +1582,7 @@ export async function listDocuments(
   return {
     items,
     nextCursor: rows.length > limit && last ? `${last.date}|${last.id}` : null,
-    total: Number(total.n),
+    total: total ? Number(total.n) : null,
   };
 }
 

@@ -7,27 +7,44 @@ import { LoadFailed, Loading } from '../../ui/Loading';
 import { notifySuccess } from '../../ui/notify';
 import { ProblemAlert } from '../../ui/ProblemAlert';
 import type { Attachment } from '../types';
-import { ATTACHMENT_ACCEPT, attachmentUrl, useAttach, useAttachments } from './attachments';
+import {
+  ATTACHMENT_ACCEPT,
+  type AttachmentOwner,
+  attachmentUrl,
+  useAttach,
+  useAttachments,
+} from './attachments';
 
 /** The receipts kept with a voucher, and a button to add one for those who may. */
 export function VoucherAttachments({ voucherId }: { voucherId: number }) {
+  const { company } = useSignedIn();
+  return (
+    <Attachments
+      owner={{ kind: 'voucher', id: voucherId }}
+      canAdd={canWrite(company, 'accounting')}
+    />
+  );
+}
+
+/** The receipts kept with a voucher or a document, and a button to add one when allowed. */
+export function Attachments({ owner, canAdd }: { owner: AttachmentOwner; canAdd: boolean }) {
   const { t } = useTranslation();
   const { company } = useSignedIn();
-  const attachments = useAttachments(company.id, voucherId);
+  const attachments = useAttachments(company.id, owner);
   return (
     <Stack gap="xs" component="section" aria-labelledby="voucher-attachments">
       <Group justify="space-between">
         <Text id="voucher-attachments" fw={700}>
           {t('attachments.title')}
         </Text>
-        {canWrite(company, 'accounting') ? <AttachButton voucherId={voucherId} /> : null}
+        {canAdd ? <AttachButton owner={owner} /> : null}
       </Group>
       {attachments.isPending ? <Loading /> : null}
       {attachments.isError ? <LoadFailed error={attachments.error} /> : null}
       {attachments.data?.length === 0 ? <Text c="dimmed">{t('attachments.none')}</Text> : null}
       <Group align="flex-start" gap="md">
         {attachments.data?.map((attachment) => (
-          <AttachmentCard key={attachment.id} attachment={attachment} />
+          <AttachmentCard key={attachment.id} owner={owner} attachment={attachment} />
         ))}
       </Group>
     </Stack>
@@ -35,10 +52,10 @@ export function VoucherAttachments({ voucherId }: { voucherId: number }) {
 }
 
 /** Picks a file and sends it at once: there is nothing else to fill in. */
-export function AttachButton({ voucherId, label }: { voucherId: number; label?: string }) {
+export function AttachButton({ owner, label }: { owner: AttachmentOwner; label?: string }) {
   const { t } = useTranslation();
   const { company } = useSignedIn();
-  const attach = useAttach(company.id, voucherId);
+  const attach = useAttach(company.id, owner);
   const upload = (file: File | null) => {
     if (!file) return;
     attach.mutate(file, {
@@ -62,10 +79,10 @@ export function AttachButton({ voucherId, label }: { voucherId: number; label?: 
   );
 }
 
-function AttachmentCard({ attachment }: { attachment: Attachment }) {
+function AttachmentCard({ owner, attachment }: { owner: AttachmentOwner; attachment: Attachment }) {
   const { t } = useTranslation();
   const { company } = useSignedIn();
-  const url = attachmentUrl(company.id, attachment.id);
+  const url = attachmentUrl(company.id, owner, attachment.id);
   const image = attachment.contentType === 'image/png' || attachment.contentType === 'image/jpeg';
   return (
     <Paper withBorder radius="md" p="sm" w={260}>
