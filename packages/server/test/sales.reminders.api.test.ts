@@ -132,6 +132,8 @@ describeEachStore('reminders and interest notes', (store) => {
     ]);
     expect(isValidKid(reminder.kid)).toBe(true);
     expect(reminder.kid).not.toBe(inv.kid);
+    // Reminders number on from the invoices, so no claim shares a number or a KID.
+    expect(reminder.number).toBeGreaterThan(inv.number);
     const postings: Posting[] = (await api.get(`${base}/vouchers/${reminder.voucherId}`)).data
       .postings;
     expect(postings.find((p) => p.account === '1500')).toMatchObject({
@@ -143,6 +145,8 @@ describeEachStore('reminders and interest notes', (store) => {
 
     // 2 000,00 late 21 days at 12,5 %: 14,38.
     const note = (await api.get(`${base}/documents/${noteItem.documentId}`)).data;
+    expect(note.number).toBeGreaterThan(reminder.number);
+    expect(note.kid).not.toBe(reminder.kid);
     expect(note.kind).toBe('interest_note');
     expect(note.gross).toBe(1_438);
     expect(note.lines[0]).toMatchObject({

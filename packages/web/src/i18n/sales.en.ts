@@ -110,12 +110,11 @@ export const salesEn: SalesMessages = {
     title: 'Status 0–9',
   },
   list: {
-    intro:
-      'Search by number, name or reference. Arrow keys choose, Enter opens, Alt+N makes a new one.',
+    intro: 'Search by number, KID or name. Arrow keys choose, Enter opens, Alt+N makes a new one.',
     kind: 'Document type',
     allKinds: 'All',
     search: 'Search',
-    searchHint: 'Number, name or reference',
+    searchHint: 'Number, KID or name',
     status: 'Status',
     allStatuses: 'All statuses',
     from: 'From date',

@@ -112,11 +112,11 @@ export const salesNb = {
     title: 'Status 0–9',
   },
   list: {
-    intro: 'Søk på nummer, navn eller referanse. Piltastene velger, Enter åpner, Alt+N lager nytt.',
+    intro: 'Søk på nummer, KID eller navn. Piltastene velger, Enter åpner, Alt+N lager nytt.',
     kind: 'Dokumenttype',
     allKinds: 'Alle',
     search: 'Søk',
-    searchHint: 'Nummer, navn eller referanse',
+    searchHint: 'Nummer, KID eller navn',
     status: 'Status',
     allStatuses: 'Alle statuser',
     from: 'Fra dato',

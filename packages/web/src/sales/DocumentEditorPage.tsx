@@ -49,6 +49,7 @@ import {
 import { documentListPath, documentPath, NEW_KINDS } from './kinds';
 import { focusCell, LineGrid } from './LineGrid';
 import { PartyPicker } from './PartyPicker';
+import { useSalespeople } from './salespeopleApi';
 import { Totals } from './Totals';
 import type { Document, Side } from './types';
 
@@ -126,6 +127,7 @@ const HEADER_FIELDS = [
   'dueDate',
   'yourReference',
   'ourReference',
+  'salespersonId',
   'externalNumber',
   'kid',
   'currency',
@@ -148,6 +150,7 @@ function DocumentForm({ side, existing, initialKind, onKind }: DocumentFormProps
   const accounts = useAccounts(company.id);
   const groups = useGroups(company.id);
   const settings = useSalesSettings(company.id);
+  const salespeople = useSalespeople(company.id);
   const lookup = usePriceLookup(company.id);
   const save = useSaveDocument(company.id, existing?.id ?? null);
   const partyField = useAutoFocus<HTMLInputElement>(existing === null);
@@ -164,6 +167,7 @@ function DocumentForm({ side, existing, initialKind, onKind }: DocumentFormProps
           dueDate: null,
           ourReference: '',
           yourReference: '',
+          salespersonId: null,
           currency: '',
           rate: '',
           text: '',
@@ -409,6 +413,25 @@ function DocumentForm({ side, existing, initialKind, onKind }: DocumentFormProps
             onChange={(event) => set({ ourReference: event.currentTarget.value })}
             error={headerError('ourReference')}
           />
+          {side === 'sales' ? (
+            <NativeSelect
+              {...nav}
+              label={t('salesPeople.report.salesperson')}
+              w={220}
+              value={header.salespersonId === null ? '' : String(header.salespersonId)}
+              data={[
+                { value: '', label: t('salesPeople.report.noSalesperson') },
+                ...(salespeople.data ?? [])
+                  .filter((p) => p.active || p.id === header.salespersonId)
+                  .map((p) => ({ value: String(p.id), label: `${p.code} – ${p.name}` })),
+              ]}
+              onChange={(event) => {
+                const value = event.currentTarget.value;
+                set({ salespersonId: value ? Number(value) : null });
+              }}
+              error={headerError('salespersonId')}
+            />
+          ) : null}
           {purchaseBill ? (
             <>
               <TextInput

@@ -195,6 +195,7 @@ export interface HeaderDraft {
   dueDate: string | null;
   ourReference: string;
   yourReference: string;
+  salespersonId: number | null;
   currency: string;
   rate: string;
   text: string;
@@ -213,6 +214,7 @@ export function headerFromDocument(doc: Document): HeaderDraft {
     dueDate: doc.dueDate,
     ourReference: doc.ourReference,
     yourReference: doc.yourReference,
+    salespersonId: doc.salespersonId,
     currency: doc.currency ?? '',
     rate: doc.rate ?? '',
     text: doc.text,
@@ -263,6 +265,7 @@ export function buildDocument(header: HeaderDraft, lines: readonly LineDraft[]):
     rate: header.rate.trim() ? header.rate.trim().replace(',', '.') : null,
     ourReference: header.ourReference.trim(),
     yourReference: header.yourReference.trim(),
+    salespersonId: header.salespersonId,
     text: header.text.trim(),
     cash,
     paymentAccount: cash && header.paymentAccount.trim() ? header.paymentAccount.trim() : null,

@@ -136,6 +136,7 @@ export interface NewDocument {
   rate?: string | null;
   ourReference?: string;
   yourReference?: string;
+  salespersonId?: number | null;
   externalNumber?: string | null;
   kid?: string | null;
   text?: string;

@@ -74,6 +74,14 @@ const ALLOWED_WHEN_BLOCKED: readonly DocumentKind[] = [
 /** Editable until something has been carried forward from it. */
 const DRAFT_KINDS: readonly DocumentKind[] = ['quote', 'order', 'purchase_order'];
 
+/**
+ * Reminders and interest notes are claims of their own with a KID and an invoice number in
+ * the ledger: they take their numbers from the invoices' sequence, so no two claims of a
+ * customer share a number or a KID.
+ */
+export const numberSeriesOf = (kind: DocumentKind): DocumentKind =>
+  kind === 'reminder' || kind === 'interest_note' ? 'invoice' : kind;
+
 /** The next number of a kind, taken inside the caller's transaction (no gaps, no doubles). */
 export async function nextDocumentNumber(
   db: Kysely<Database>,
@@ -336,7 +344,7 @@ export function saveDocument(
       if (s && lines[i]) lines[i].source = s;
     });
     const totals = documentTotals(input.date, lines);
-    const number = await nextDocumentNumber(trx, companyId, input.kind);
+    const number = await nextDocumentNumber(trx, companyId, numberSeriesOf(input.kind));
     const claim = CLAIM_KINDS.includes(input.kind);
     const terms = party.payment_terms_days ?? settings.paymentTermsDays;
     const dueDate = claim
