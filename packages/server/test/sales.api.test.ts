@@ -440,6 +440,45 @@ describeEachStore('sales and purchasing', (store) => {
     expect(sumOn(p, '8060')).toBe(-20_000);
   });
 
+  it('adds the customer to a segment for sales of an item in a group, or below it', async () => {
+    const top = (await api.post(`${base}/inventory/groups`, { code: 'KAFFE', name: 'Kaffe' })).data;
+    const sub = (
+      await api.post(`${base}/inventory/groups`, {
+        code: 'BØNNER',
+        name: 'Bønner',
+        parentId: top.id,
+      })
+    ).data;
+    const item = (
+      await api.post(`${base}/inventory/items`, {
+        number: '300',
+        kind: 'goods',
+        groupId: sub.id,
+        name: 'Espressobønner',
+        unit: 'stk',
+        salesPrice: 18_000,
+      })
+    ).data;
+    expect(item.id).toBeTypeOf('number');
+    const segment = (
+      await api.post(`${base}/segments`, {
+        name: 'Kjøper kaffe',
+        kind: 'semi',
+        trigger: { event: 'sale.item-group', itemGroup: 'KAFFE' },
+      })
+    ).data;
+    const buyer = (await api.post(`${base}/parties`, { name: 'Kaffekjøper AS', customer: true }))
+      .data.id;
+    await api.post(`${base}/documents`, {
+      kind: 'invoice',
+      partyId: buyer,
+      date: day('07-02'),
+      lines: [{ itemId: item.id, quantity: 2 }],
+    });
+    const members = (await api.get(`${base}/segments/${segment.id}/members`)).data;
+    expect(JSON.stringify(members)).toContain('Kaffekjøper AS');
+  });
+
   it('invoices several orders of one customer together', async () => {
     const make = async (qty: number) =>
       (

@@ -6,8 +6,9 @@
  * Other modules raise events through `raiseContactEvent(db, companyId, partyId, event)`
  * (a stable signature; it runs in the caller's transaction): the CRM raises
  * `{ type: 'lead.status-changed', status }` when a lead moves to a status, and the sales
- * module `{ type: 'sale.item-group', itemGroup }` for every item group on an invoice once
- * sales documents exist. The contact service raises 'contact.created' and 'tag.added'.
+ * module `{ type: 'sale.item-group', itemGroup }` for every item group on an invoice (the
+ * items' own groups and the groups above them). The contact service raises
+ * 'contact.created' and 'tag.added'.
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';

@@ -532,15 +532,24 @@ async function insertLines(
   return rows.sort((a, b) => a.line_no - b.line_no).map((r) => r.id);
 }
 
+/** The codes of the item groups the lines' items are in, and of every group above them. */
 async function itemGroupCodes(db: Kysely<Database>, ids: (number | null)[]) {
-  const wanted = [...new Set(ids.filter((i): i is number => i !== null))];
-  if (wanted.length === 0) return [];
-  const rows = await db
-    .selectFrom('item_groups')
-    .select('code')
-    .where('id', 'in', wanted)
-    .execute();
-  return rows.map((r) => r.code);
+  const codes = new Set<string>();
+  let wanted = [...new Set(ids.filter((i): i is number => i !== null))];
+  const seen = new Set<number>();
+  while (wanted.length > 0) {
+    const rows = await db
+      .selectFrom('item_groups')
+      .select(['id', 'code', 'parent_id'])
+      .where('id', 'in', wanted)
+      .execute();
+    for (const r of rows) {
+      seen.add(r.id);
+      codes.add(r.code);
+    }
+    wanted = rows.map((r) => r.parent_id).filter((p): p is number => p !== null && !seen.has(p));
+  }
+  return [...codes];
 }
 
 /**
