@@ -145,6 +145,11 @@ describe.skipIf(!browserAvailable())('sales documents', () => {
     expect(await textOf(page, 'line-2')).toContain('2 362,50');
     await dismissNotices(page);
     await screenshot(page, '101-invoice');
+    // The invoice as a PDF to print or send.
+    const pdfHref = await main(page).getByRole('link', { name: 'PDF' }).getAttribute('href');
+    const pdf = await page.request.get(new URL(pdfHref ?? '', server.url).toString());
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 4).toString()).toBe('%PDF');
 
     await page.getByRole('button', { name: 'Registrer betaling' }).click();
     const dialog = page.getByRole('dialog');

@@ -15,6 +15,17 @@ interface Posting {
   invoiceNumber: string | null;
 }
 
+/** The text an uncompressed PDF shows: each TJ array's hex strings, decoded and joined. */
+function pdfText(raw: string): string {
+  return [...raw.matchAll(/\[([^\]]*)\] TJ/g)]
+    .map((m) =>
+      [...(m[1] ?? '').matchAll(/<([0-9a-f]+)>/g)]
+        .map((h) => Buffer.from(h[1] ?? '', 'hex').toString('latin1'))
+        .join(''),
+    )
+    .join('\n');
+}
+
 describeEachStore('sales and purchasing', (store) => {
   let api: ApiClient;
   let base: string;
@@ -93,6 +104,16 @@ describeEachStore('sales and purchasing', (store) => {
     expect(sumOn(postings, '1500')).toBe(inv.gross);
     expect(sumOn(postings, '3000')).toBe(-inv.net);
     expect(sumOn(postings, '2700')).toBe(-inv.vat);
+    // The invoice on paper names the customer, the total, the account and the KID.
+    const pdf = await api.get(`${base}/documents/${inv.id}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const raw = pdf.rawPayload.toString('latin1');
+    expect(raw.startsWith('%PDF')).toBe(true);
+    const shown = pdfText(raw);
+    for (const text of [`Faktura ${inv.number}`, 'Hotell Vest AS', inv.kid, '570,83']) {
+      expect(shown).toContain(text);
+    }
     const claim = postings.find((p) => p.account === '1500')!;
     expect(claim).toMatchObject({
       partyId: customer,

@@ -198,6 +198,7 @@ export const salesEn: SalesMessages = {
   view: {
     title: '{{kind}} {{number}}',
     edit: 'Change',
+    pdf: 'PDF',
     markSent: 'Mark as sent',
     markedSent: 'The document is marked as sent.',
     cancel: 'Cancel document',

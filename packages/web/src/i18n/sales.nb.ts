@@ -200,6 +200,7 @@ export const salesNb = {
   view: {
     title: '{{kind}} {{number}}',
     edit: 'Endre',
+    pdf: 'PDF',
     markSent: 'Marker som sendt',
     markedSent: 'Dokumentet er markert som sendt.',
     cancel: 'Kanseller',

@@ -26,7 +26,7 @@ import { LoadFailed, Loading } from '../ui/Loading';
 import { notifySuccess } from '../ui/notify';
 import { Page } from '../ui/Page';
 import { ProblemAlert } from '../ui/ProblemAlert';
-import { useCancelDocument, useDocument, useDocumentEvent } from './api';
+import { documentPdfUrl, useCancelDocument, useDocument, useDocumentEvent } from './api';
 import { CarryForwardDialog } from './CarryForwardDialog';
 import { discountText } from './draft';
 import {
@@ -105,8 +105,20 @@ function DocumentView({ doc, writer, title }: { doc: Document; writer: boolean; 
       doc.status === STATUS.sent ||
       doc.status === STATUS.partlyCarried);
 
+  const pdf = (
+    <Button
+      component="a"
+      variant="default"
+      href={documentPdfUrl(company.id, doc.id)}
+      target="_blank"
+      rel="noreferrer"
+    >
+      {t('sales.view.pdf')}
+    </Button>
+  );
   const actions = writer ? (
     <>
+      {pdf}
       {doc.editable ? (
         <Button component="a" variant="default" href={hrefFor(editDocumentPath(doc.kind, doc.id))}>
           {t('sales.view.edit')}
@@ -158,7 +170,7 @@ function DocumentView({ doc, writer, title }: { doc: Document; writer: boolean; 
   ) : null;
 
   return (
-    <Page title={title} wide actions={actions}>
+    <Page title={title} wide actions={actions ?? pdf}>
       <ProblemAlert error={event.error ?? cancel.error} />
       <HeaderFacts doc={doc} />
       <ChainLinks doc={doc} />

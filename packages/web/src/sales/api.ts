@@ -6,7 +6,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { companyPath, ledgerKey } from '../accounting/api';
-import { api } from '../api/client';
+import { API_BASE, api } from '../api/client';
 import { inventoryKey } from '../inventory/api';
 import type {
   CarryForward,
@@ -126,3 +126,7 @@ export const useSaveSalesSettings = (companyId: number) =>
   useSalesMutation(companyId, (settings: SalesSettings) =>
     api.put<SalesSettings>(companyPath(companyId, '/sales-settings'), settings),
   );
+
+/** The document as a PDF, for printing or sending on. */
+export const documentPdfUrl = (companyId: number, documentId: number) =>
+  API_BASE + companyPath(companyId, `/documents/${documentId}/pdf`);

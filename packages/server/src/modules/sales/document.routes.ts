@@ -19,6 +19,7 @@ import {
 } from '../accounting/ledger-details.routes';
 import { companyParams } from '../admin/company.routes';
 import { allows } from '../admin/permissions';
+import { documentPdf } from './document.pdf';
 import {
   carryForwardSchema,
   documentEventSchema,
@@ -234,6 +235,21 @@ export function documentRoutes(db: Kysely<Database>): FastifyPluginAsync {
           throw new AppError('not-found', 'The document has no such attachment.');
         }
         return sendAttachment(reply, file);
+      },
+    );
+    app.get(
+      `${base}/documents/:documentId/pdf`,
+      { config: member, schema: { tags, params: documentParams } },
+      async (request, reply) => {
+        const { ctx } = await documentFor(request, 'read');
+        const file = await documentPdf(db, ctx.companyId, request.params.documentId);
+        return reply
+          .type('application/pdf')
+          .header(
+            'content-disposition',
+            `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          )
+          .send(file.content);
       },
     );
     app.post(

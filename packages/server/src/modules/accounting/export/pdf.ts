@@ -44,7 +44,8 @@ export function renderPdf(table: Table): Promise<Buffer> {
   return finished;
 }
 
-function collect(doc: Doc): Promise<Buffer> {
+/** The bytes of a PDF as pdfkit writes it, once it has ended. */
+export function collect(doc: Doc): Promise<Buffer> {
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
