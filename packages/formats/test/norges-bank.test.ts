@@ -3,26 +3,35 @@ import { parseExchangeRates } from '../src/index';
 
 /** A file as Norges Bank's CSV download lays it out (English labels, dot decimals). */
 const ENGLISH = [
-  'FREQ;Frequency;BASE_CUR;Base Currency;QUOTE_CUR;Quote Currency;TENOR;Tenor;DECIMALS;CALCULATED;UNIT_MULT;Unit Multiplier;COLLECTION;Collection Indicator;TIME_PERIOD;OBS_VALUE',
-  'B;Business;USD;US dollar;NOK;Norwegian krone;SP;Spot;4;false;0;Units;C;ECB concertation time 14:15 CET;2026-01-02;10.1234',
-  'B;Business;EUR;Euro;NOK;Norwegian krone;SP;Spot;4;false;0;Units;C;ECB concertation time 14:15 CET;2026-01-02;11.7000',
-  'B;Business;SEK;Swedish krona;NOK;Norwegian krone;SP;Spot;4;false;2;Hundreds;C;ECB concertation time 14:15 CET;2026-01-02;106.75',
-  'B;Business;JPY;Japanese yen;NOK;Norwegian krone;SP;Spot;4;false;2;Hundreds;C;ECB concertation time 14:15 CET;2026-01-02;6.8123',
-  'B;Business;I44;Import-weighted krone exchange rate;NOK;Norwegian krone;SP;Spot;4;true;0;Units;C;ECB concertation time 14:15 CET;2026-01-02;118.5',
-  'B;Business;DKK;Danish krone;NOK;Norwegian krone;SP;Spot;4;false;2;Hundreds;C;ECB concertation time 14:15 CET;2026-01-05;156.80',
+  'FREQ;Frequency;BASE_CUR;Base Currency;QUOTE_CUR;Quote Currency;TENOR;Tenor;DECIMALS;CALCULATED;UNIT_MULT;Unit ' +
+    'Multiplier;COLLECTION;Collection Indicator;TIME_PERIOD;OBS_VALUE',
+  'B;Business;USD;US dollar;NOK;Norwegian krone;SP;Spot;4;false;0;Units;C;ECB ' +
+    'concertation time 14:15 CET;2026-01-02;10.1234',
+  'B;Business;EUR;Euro;NOK;Norwegian krone;SP;Spot;4;false;0;Units;C;ECB ' +
+    'concertation time 14:15 CET;2026-01-02;11.7000',
+  'B;Business;SEK;Swedish krona;NOK;Norwegian krone;SP;Spot;4;false;2;Hundreds;C;ECB ' +
+    'concertation time 14:15 CET;2026-01-02;106.75',
+  'B;Business;JPY;Japanese yen;NOK;Norwegian krone;SP;Spot;4;false;2;Hundreds;C;ECB ' +
+    'concertation time 14:15 CET;2026-01-02;6.8123',
+  'B;Business;I44;Import-weighted krone exchange rate;NOK;Norwegian ' +
+    'krone;SP;Spot;4;true;0;Units;C;ECB concertation time 14:15 CET;2026-01-02;118.5',
+  'B;Business;DKK;Danish krone;NOK;Norwegian krone;SP;Spot;4;false;2;Hundreds;C;ECB ' +
+    'concertation time 14:15 CET;2026-01-05;156.80',
   '',
 ].join('\n');
 
 /** The same download with Norwegian labels: BOM, CRLF, comma decimals, quoted labels. */
 const NORWEGIAN = [
-  '\uFEFFFREQ;Frekvens;BASE_CUR;Basisvaluta;QUOTE_CUR;Kvoteringsvaluta;TENOR;Løpetid;DECIMALS;CALCULATED;UNIT_MULT;Multiplikator;COLLECTION;Innsamlingstidspunkt;TIME_PERIOD;OBS_VALUE',
+  '\uFEFFFREQ;Frekvens;BASE_CUR;Basisvaluta;QUOTE_CUR;Kvoteringsvaluta;TENOR;Løpetid;DECIMALS;CALCULATED;' +
+    'UNIT_MULT;Multiplikator;COLLECTION;Innsamlingstidspunkt;TIME_PERIOD;OBS_VALUE',
   'B;Virkedag;GBP;Britiske pund;NOK;Norske kroner;SP;Spot;4;false;0;Enheter;C;"ECB; kl. 14:15";2026-01-02;13,5678',
   'B;Virkedag;DKK;Danske kroner;NOK;Norske kroner;SP;Spot;4;false;2;Hundre;C;ECB kl. 14:15;2026-01-02;158,4567',
   'B;Virkedag;ISK;Islandske kroner;NOK;Norske kroner;SP;Spot;4;false;2;Hundre;C;ECB kl. 14:15;2026-01-02;8,1',
 ].join('\r\n');
 
 const HEADER =
-  'FREQ;Frequency;BASE_CUR;Base Currency;QUOTE_CUR;Quote Currency;TENOR;Tenor;DECIMALS;CALCULATED;UNIT_MULT;Unit Multiplier;COLLECTION;Collection Indicator;TIME_PERIOD;OBS_VALUE';
+  'FREQ;Frequency;BASE_CUR;Base Currency;QUOTE_CUR;Quote Currency;TENOR;Tenor;DECIMALS;CALCULATED;' +
+  'UNIT_MULT;Unit Multiplier;COLLECTION;Collection Indicator;TIME_PERIOD;OBS_VALUE';
 const row = (currency: string, unitMult: string, date: string, value: string, quote = 'NOK') =>
   `B;Business;${currency};x;${quote};Norwegian krone;SP;Spot;4;false;${unitMult};Units;C;x;${date};${value}`;
 

@@ -70,7 +70,8 @@ describe('writePain001', () => {
   it('sends a KID as a structured SCOR reference', () => {
     const xml = compact(writePain001(remittance()));
     expect(xml).toContain(
-      '<RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>00123400005674</Ref></CdtrRefInf></Strd></RmtInf>',
+      '<RmtInf><Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp>' +
+        '<Ref>00123400005674</Ref></CdtrRefInf></Strd></RmtInf>',
     );
     expect(xml).toContain(
       '<CdtrAcct><Id><Othr><Id>12345678903</Id><SchmeNm><Cd>BBAN</Cd></SchmeNm></Othr></Id></CdtrAcct>',

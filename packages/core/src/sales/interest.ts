@@ -90,7 +90,8 @@ function rateTable(rates: readonly LateInterestRate[]): { day: number; basisPoin
     requireDate(rate.validFrom, 'first day of an interest rate');
     if (!Number.isInteger(rate.basisPoints) || rate.basisPoints < 0) {
       throw new RangeError(
-        `The interest rate from ${rate.validFrom} must be a whole number of basis points (1250 = 12,5 %), not ${rate.basisPoints}.`,
+        `The interest rate from ${rate.validFrom} must be a whole number ` +
+          `of basis points (1250 = 12,5 %), not ${rate.basisPoints}.`,
       );
     }
     return { day: dayNumber(rate.validFrom), basisPoints: rate.basisPoints };
@@ -159,7 +160,9 @@ export function mayRemind(input: {
   if (level > MAX_FEE_REMINDERS) {
     return {
       allowed: false,
-      reason: `${MAX_FEE_REMINDERS} reminders have already been sent for this claim; the next step is debt collection (inkasso), not another reminder.`,
+      reason:
+        `${MAX_FEE_REMINDERS} reminders have already been sent for this claim; ` +
+        `the next step is debt collection (inkasso), not another reminder.`,
     };
   }
   const afterDue = addDays(dueDate, minDays);
@@ -182,7 +185,9 @@ export function mayRemind(input: {
   if (today < earliest) {
     return {
       allowed: false,
-      reason: `The second reminder can be sent from ${earliest}, ${minDays} days after the first reminder of ${lastReminderDate}.`,
+      reason:
+        `The second reminder can be sent from ${earliest}, ${minDays} ` +
+        `days after the first reminder of ${lastReminderDate}.`,
     };
   }
   return { allowed: true };

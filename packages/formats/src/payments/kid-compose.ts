@@ -21,7 +21,8 @@ function padded(value: number, digits: number, what: string, settingName: string
   const text = String(value);
   if (text.length > digits) {
     throw new RangeError(
-      `The ${what} ${value} has ${text.length} digits, but the KID has room for ${digits}; allow more ${settingName} digits in the KID settings.`,
+      `The ${what} ${value} has ${text.length} digits, but the KID has room ` +
+        `for ${digits}; allow more ${settingName} digits in the KID settings.`,
     );
   }
   return text.padStart(digits, '0');
@@ -46,14 +47,16 @@ export function composeKid(layout: KidLayout): string {
   const length = customerDigits + invoiceDigits + 1;
   if (length < 2 || length > 25) {
     throw new RangeError(
-      `A KID is 2 to 25 digits long; ${customerDigits} customer digits, ${invoiceDigits} invoice digits and the check digit make ${length}.`,
+      `A KID is 2 to 25 digits long; ${customerDigits} customer digits, ` +
+        `${invoiceDigits} invoice digits and the check digit make ${length}.`,
     );
   }
   let body = '';
   if (customerDigits > 0) {
     if (customerNumber === null) {
       throw new RangeError(
-        'The KID holds the customer number, but this customer has none; give the customer a number or leave the customer number out of the KID.',
+        'The KID holds the customer number, but this customer has none; give ' +
+          'the customer a number or leave the customer number out of the KID.',
       );
     }
     body += padded(customerNumber, customerDigits, 'customer number', 'customer');
@@ -62,7 +65,8 @@ export function composeKid(layout: KidLayout): string {
   const kid = makeKid(body, method);
   if (kid.endsWith('-')) {
     throw new RangeError(
-      `Invoice ${invoiceNumber} would get the MOD11 KID ${kid}, ending in "-", which many banks and payers cannot handle; choose MOD10 for KIDs or give the invoice another number.`,
+      `Invoice ${invoiceNumber} would get the MOD11 KID ${kid}, ending in "-", which many banks ` +
+        `and payers cannot handle; choose MOD10 for KIDs or give the invoice another number.`,
     );
   }
   return kid;

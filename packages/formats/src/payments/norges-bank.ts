@@ -59,7 +59,9 @@ export function parseExchangeRates(text: string): {
     } else if (earlier.rate !== row.rate) {
       errors.push({
         line,
-        message: `${row.currency} on ${row.date} already has the rate ${earlier.rate} on line ${earlier.line}; keep one of them.`,
+        message:
+          `${row.currency} on ${row.date} already has the rate ` +
+          `${earlier.rate} on line ${earlier.line}; keep one of them.`,
       });
     }
   };
@@ -70,7 +72,9 @@ export function parseExchangeRates(text: string): {
     if (missing.length > 0) {
       errors.push({
         line: first.line,
-        message: `The header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; download the rates from Norges Bank as CSV again.`,
+        message:
+          `The header lacks the column${missing.length > 1 ? 's' : ''} ` +
+          `${missing.join(', ')}; download the rates from Norges Bank as CSV again.`,
       });
       return { rates, errors };
     }
@@ -117,7 +121,9 @@ export function parseExchangeRates(text: string): {
     if (fields.length !== 3) {
       errors.push({
         line,
-        message: `A rate line has three fields, currency;date;rate (like USD;2026-01-02;10,1234), not ${fields.length}.`,
+        message:
+          `A rate line has three fields, currency;date;rate ` +
+          `(like USD;2026-01-02;10,1234), not ${fields.length}.`,
       });
       continue;
     }

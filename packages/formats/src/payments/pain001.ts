@@ -143,7 +143,8 @@ export function writePain001(input: Pain001Remittance): string {
     const endToEndId = reference(p.endToEndId, `end-to-end id of ${label}`);
     if (seen.has(endToEndId)) {
       throw new RangeError(
-        `The end-to-end id "${endToEndId}" is used twice; each payment needs its own to be matched on the bank statement.`,
+        `The end-to-end id "${endToEndId}" is used twice; each ` +
+          `payment needs its own to be matched on the bank statement.`,
       );
     }
     seen.add(endToEndId);
@@ -161,7 +162,8 @@ export function writePain001(input: Pain001Remittance): string {
     const kid = p.kid?.trim() || null;
     if (kid !== null && !isValidKid(kid)) {
       throw new RangeError(
-        `The KID "${p.kid}" on ${label} (${endToEndId}) is not valid: check it against the invoice, or pay with a message instead.`,
+        `The KID "${p.kid}" on ${label} (${endToEndId}) is not valid: ` +
+          `check it against the invoice, or pay with a message instead.`,
       );
     }
     const text = p.text?.trim() || null;

@@ -1,3 +1,4 @@
+import { addDays } from '@nordbok/core';
 import { makeKid } from '@nordbok/formats';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
@@ -85,8 +86,6 @@ export function seeded(seed: number): Random {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const next = (d: Date) => new Date(d.getTime() + 86_400_000);
-const plusDays = (date: string, days: number) =>
-  iso(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
 const kr = (n: number) => n * 100;
 
 function openingBalance(year: number, demo: Demo): NewVoucherInput {
@@ -180,11 +179,11 @@ function greenCoffee(date: string, demo: Demo): NewVoucherInput[] {
         partyId: demo.importer,
         invoiceNumber,
         kid,
-        dueDate: plusDays(date, 14),
+        dueDate: addDays(date, 14),
       },
     ],
   };
-  const paid = plusDays(date, 14);
+  const paid = addDays(date, 14);
   if (paid > demo.until) return [bill];
   return [
     bill,
@@ -210,12 +209,12 @@ function invoiceSale(date: string, demo: Demo): NewVoucherInput[] {
         partyId: customer,
         invoiceNumber,
         kid,
-        dueDate: plusDays(date, 14),
+        dueDate: addDays(date, 14),
       },
       { account: '3030', amount: -amount, vatCode: '31', departmentId: demo.roastery },
     ],
   };
-  const paid = plusDays(date, demo.random(10, 40));
+  const paid = addDays(date, demo.random(10, 40));
   if (paid > demo.until) return [invoice];
   return [
     invoice,

@@ -1,3 +1,4 @@
+import { addDays } from '@nordbok/core';
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../db/database';
 import type { Database } from '../db/schema';
@@ -198,9 +199,9 @@ async function salesYear(
       lines,
     });
     const bill = (receipt: Document) =>
-      later(plusDays(receipt.date, 2), async (day) => {
+      later(addDays(receipt.date, 2), async (day) => {
         const b = await carryForward(db, ctx, receipt.id, { kind: 'bill', date: day });
-        later(plusDays(b.dueDate ?? day, -random(0, 3)), async (paid) => {
+        later(addDays(b.dueDate ?? day, -random(0, 3)), async (paid) => {
           if (paid < b.date) return;
           await registerPayment(db, ctx, {
             direction: 'out',
@@ -213,7 +214,7 @@ async function salesYear(
       });
     // Every fifth order comes in two deliveries.
     const split = n % 5 === 2;
-    later(plusDays(date, [8, 10, 5][kind]!), async (day) => {
+    later(addDays(date, [8, 10, 5][kind]!), async (day) => {
       const first = await carryForward(db, ctx, order.id, {
         kind: 'goods_receipt',
         date: day,
@@ -228,7 +229,7 @@ async function salesYear(
       });
       bill(first);
       if (split) {
-        later(plusDays(day, 6), async (restDay) => {
+        later(addDays(day, 6), async (restDay) => {
           bill(await carryForward(db, ctx, order.id, { kind: 'goods_receipt', date: restDay }));
         });
       }
@@ -252,9 +253,9 @@ async function salesYear(
           allocations: [{ documentId: invoice.id, amount }],
         });
       });
-    const due = invoice.dueDate ?? plusDays(invoice.date, 14);
+    const due = invoice.dueDate ?? addDays(invoice.date, 14);
     if (n === 18 || n === 77) {
-      later(plusDays(invoice.date, 4), async (day) => {
+      later(addDays(invoice.date, 4), async (day) => {
         await carryForward(db, ctx, invoice.id, {
           kind: 'credit_note',
           date: day,
@@ -266,7 +267,7 @@ async function salesYear(
     if (n === 121) {
       // One unit came damaged: credited, the rest paid.
       const line = invoice.lines[0]!;
-      later(plusDays(invoice.date, 5), async (day) => {
+      later(addDays(invoice.date, 5), async (day) => {
         await carryForward(db, ctx, invoice.id, {
           kind: 'credit_note',
           date: day,
@@ -274,14 +275,14 @@ async function salesYear(
           text: 'Skadet ved levering',
         });
       });
-      pay(plusDays(due, 2), 1);
+      pay(addDays(due, 2), 1);
       return;
     }
     if (n % 31 === 7) return;
     const r = random(0, 99);
-    if (r < 72) pay(plusDays(due, -random(0, 6)), 1);
-    else if (r < 92) pay(plusDays(due, random(4, 35)), 1);
-    else if (r < 97) pay(plusDays(due, random(0, 10)), 0.5);
+    if (r < 72) pay(addDays(due, -random(0, 6)), 1);
+    else if (r < 92) pay(addDays(due, random(4, 35)), 1);
+    else if (r < 97) pay(addDays(due, random(0, 10)), 0.5);
   };
 
   const invoiceFrom = async (source: Document, date: string) =>
@@ -299,7 +300,7 @@ async function salesYear(
     const short =
       lines.length < order.lines.length ||
       lines.some((w) => w.quantity < order.lines.find((l) => l.id === w.lineId)!.remaining);
-    if (short && attempt < 2) later(plusDays(date, 7), (day) => ship(orderId, day, attempt + 1));
+    if (short && attempt < 2) later(addDays(date, 7), (day) => ship(orderId, day, attempt + 1));
     if (lines.length === 0) return;
     const shipment = await carryForward(db, ctx, orderId, { kind: 'shipment', date, lines });
     if (monthly.has(order.partyId)) {
@@ -330,8 +331,8 @@ async function salesYear(
   let orders = 0;
   const afterOrder = (order: Document) => {
     if (order.lines.some((l) => l.itemId && stocked.has(l.itemId))) {
-      later(plusDays(order.date, random(1, 3)), (day) => ship(order.id, day, 0));
-    } else later(plusDays(order.date, random(2, 10)), (day) => invoiceFrom(order, day));
+      later(addDays(order.date, random(1, 3)), (day) => ship(order.id, day, 0));
+    } else later(addDays(order.date, random(2, 10)), (day) => invoiceFrom(order, day));
   };
   const newOrder = async (date: string) => {
     const n = orders++;
@@ -347,7 +348,7 @@ async function salesYear(
     if (n % 9 === 4) {
       // Some orders start as a quote the customer accepts a week later.
       const quote = await createDocument(db, ctx, { ...header, kind: 'quote' });
-      later(plusDays(date, 7), async (day) => {
+      later(addDays(date, 7), async (day) => {
         afterOrder(await carryForward(db, ctx, quote.id, { kind: 'order', date: day }));
       });
       return;
@@ -397,7 +398,7 @@ async function salesYear(
       yourReference: 'Bestellung 2231',
       lines,
     });
-    later(plusDays(date, 24), async (day) => {
+    later(addDays(date, 24), async (day) => {
       await registerPayment(db, ctx, {
         direction: 'in',
         partyId: buyer,
@@ -428,7 +429,7 @@ async function salesYear(
 
   let quotes = 0;
   let weekdays = 0;
-  for (let date = current; date <= today; date = plusDays(date, 1)) {
+  for (let date = current; date <= today; date = addDays(date, 1)) {
     current = date;
     if (!agenda.has(date)) agenda.set(date, []);
     const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
@@ -454,17 +455,14 @@ async function salesYear(
   }
 }
 
-const plusDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
 /** Saturdays and Sundays move to the Monday after. */
 function workday(date: string) {
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return weekday === 6 ? plusDays(date, 2) : weekday === 0 ? plusDays(date, 1) : date;
+  return weekday === 6 ? addDays(date, 2) : weekday === 0 ? addDays(date, 1) : date;
 }
 
 function lastWorkdayOfMonth(date: string) {
-  const next = workday(plusDays(date, 1));
+  const next = workday(addDays(date, 1));
   const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
   return weekday >= 1 && weekday <= 5 && next.slice(5, 7) !== date.slice(5, 7);
 }

@@ -48,7 +48,8 @@ export const stockListCommand: Command = {
     });
     const lines = list.rows.map(
       (r) =>
-        `${r.number.padEnd(10)} ${r.name.padEnd(36)} ${String(r.quantity).padStart(12)} ${r.unit.padEnd(5)} ${kr(r.value).padStart(14)}`,
+        `${r.number.padEnd(10)} ${r.name.padEnd(36)} ${String(r.quantity).padStart(12)} ` +
+        `${r.unit.padEnd(5)} ${kr(r.value).padStart(14)}`,
     );
     lines.push(`${'Total'.padEnd(67)} ${kr(list.totals.value).padStart(14)}`);
     return { text: lines.join('\n'), json: list };
@@ -80,7 +81,9 @@ export const importItemsCommand: Command = {
     }
     if (values['dry-run'] === true) {
       return {
-        text: `${file} is in order: ${preview.creates} new and ${preview.updates} changed items (dry run, nothing saved).`,
+        text:
+          `${file} is in order: ${preview.creates} new and ` +
+          `${preview.updates} changed items (dry run, nothing saved).`,
         json: preview,
       };
     }

@@ -571,7 +571,8 @@ export async function applyAdjustment(
     if (negative.length > 0) {
       throw AppError.field(
         'value',
-        `The rule would make ${negative.length} price(s) negative (first: ${negative[0]!.number}). Nothing was changed.`,
+        `The rule would make ${negative.length} price(s) negative ` +
+          `(first: ${negative[0]!.number}). Nothing was changed.`,
         'negative-price',
       );
     }

@@ -1,4 +1,5 @@
 import {
+  addDays,
   CLAIM_KINDS,
   contributionMargin,
   type DocumentKind,
@@ -144,7 +145,8 @@ async function checkSalesperson(
   if (!found) throw AppError.field('salespersonId', 'No such salesperson.', 'unknown');
 }
 
-async function rateFor(
+/** The rate of a document or payment in a foreign currency: as entered, else the day's. */
+export async function rateFor(
   db: Kysely<Database>,
   currency: string | null | undefined,
   rate: string | null | undefined,
@@ -589,12 +591,6 @@ export function momentOf(date: string): string | undefined {
 
 function formatQuantity(milli: number) {
   return String(fromMilli(milli)).replace('.', ',');
-}
-
-function addDays(date: string, days: number) {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 interface PostingDocument {

@@ -17,6 +17,7 @@ import {
   KIND_NAMES,
   momentOf,
   nextDocumentNumber,
+  rateFor,
   refreshStatus,
 } from './document.service';
 import { getSalesSettings } from './sales-settings';
@@ -83,25 +84,7 @@ export function savePayment(
     if (!party) throw AppError.field('partyId', 'No such customer or supplier.', 'unknown');
     const side = input.direction === 'in' ? 'sales' : 'purchase';
     const currency = input.currency && input.currency !== 'NOK' ? input.currency : null;
-    let rate: string | null = null;
-    if (currency) {
-      rate =
-        input.rate ??
-        (
-          await trx
-            .selectFrom('currency_rates')
-            .select('rate')
-            .where('currency', '=', currency)
-            .where('date', '<=', input.date)
-            .orderBy('date', 'desc')
-            .limit(1)
-            .executeTakeFirst()
-        )?.rate ??
-        null;
-      if (!rate) {
-        throw AppError.field('rate', `There is no ${currency} rate on ${input.date}: enter it.`);
-      }
-    }
+    const rate = await rateFor(trx, currency, input.rate, input.date);
     const claimAccount = side === 'sales' ? settings.customerAccount : settings.supplierAccount;
     // Debit positive: money in is a debit on the bank and a credit on the customer.
     const sign = input.direction === 'in' ? 1 : -1;

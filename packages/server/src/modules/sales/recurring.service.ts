@@ -1,4 +1,5 @@
 import {
+  addDays,
   addInterval,
   documentTotals,
   dueOccurrences,
@@ -119,12 +120,6 @@ export const createdDocumentSchema = z.object({
 export const runResultSchema = z.object({ created: z.array(createdDocumentSchema) });
 
 type RecurringRow = Selectable<RecurringDocumentsTable>;
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 function daysInMonth(date: string): number {
   return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)), 0)).getUTCDate();

@@ -1,4 +1,5 @@
 import {
+  addDays,
   formatAmount,
   type LateInterestRate,
   lateInterest,
@@ -150,8 +151,6 @@ export async function saveLatePaymentRate(
 
 const MS_PER_DAY = 86_400_000;
 const dayOf = (date: string) => Date.parse(`${date}T00:00:00Z`) / MS_PER_DAY;
-const plusDays = (date: string, days: number) =>
-  new Date((dayOf(date) + days) * MS_PER_DAY).toISOString().slice(0, 10);
 
 interface Candidate extends ReminderInvoice {
   partyId: number;
@@ -390,7 +389,7 @@ export async function createReminders(
           kind: 'reminder',
           partyId: customer.partyId,
           date: input.date,
-          dueDate: plusDays(input.date, settings.reminderDays),
+          dueDate: addDays(input.date, settings.reminderDays),
           text: `Purring på faktura ${levels}`,
           lines:
             customer.fee > 0
@@ -452,7 +451,7 @@ export async function createReminders(
             kind: 'interest_note',
             partyId: customer.partyId,
             date: input.date,
-            dueDate: plusDays(input.date, settings.reminderDays),
+            dueDate: addDays(input.date, settings.reminderDays),
             currency: currency || null,
             rate: rate?.rate ?? null,
             text: `Forsinkelsesrente til ${input.date}`,
